@@ -1,0 +1,44 @@
+# Two commands for everyone: `make serve` and `make test`. The rest are steps
+# they use, and tools for maintainers. Every target installs what it needs.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HC     := $(BIN)/python -m helpcenter
+LOCALE ?=
+
+.PHONY: serve build test browser bench requirements clean
+
+## serve: preview one locale with live reload (LOCALE=xx, default en)
+serve: $(VENV)/.installed
+	$(HC) serve --locale $(or $(LOCALE),en)
+
+## build: build every locale (or LOCALE=xx) strictly into site/
+build: $(VENV)/.installed
+	$(HC) build $(if $(LOCALE),--locale $(LOCALE))
+
+## test: build everything, then run the whole test suite (installs Chromium if missing)
+test: $(VENV)/.installed browser
+	$(HC) build
+	$(BIN)/python -m pytest
+
+## browser: find a Chromium for the browser tests, or install one
+browser: $(VENV)/.installed
+	$(HC) browser --install
+
+## bench: our build against the stock single static-i18n build, side by side
+bench: $(VENV)/.installed
+	$(HC) bench
+
+## requirements: re-pin requirements.txt (with hashes) from requirements.in
+requirements: $(VENV)/.installed
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+clean:
+	rm -rf site .site.partial .site.old .bench
+
+$(VENV)/.installed: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@

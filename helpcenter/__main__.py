@@ -1,0 +1,80 @@
+"""Command line: python -m helpcenter <command>. See `--help`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+
+from helpcenter.errors import InputError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpcenter", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build every locale (or --locale ones) into site/")
+    build.add_argument("--locale", action="append", help="only this locale (repeatable)")
+    build.add_argument("--jobs", type=int, help="parallel builds (default: CPU count)")
+
+    serve = commands.add_parser("serve", help="preview one locale with live reload")
+    serve.add_argument("--locale", default="en")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+
+    bench = commands.add_parser("bench", help="compare our build with the stock static-i18n build")
+    bench.add_argument("--runs", type=int, default=1)
+
+    browser = commands.add_parser("browser", help="find (or --install) a Chromium for the tests")
+    browser.add_argument("--install", action="store_true")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        return _run(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
+    if args.command == "build":
+        from helpcenter.build import BuildFailed, build
+
+        try:
+            seconds = build(args.locale, jobs=args.jobs)
+        except BuildFailed as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        print(f"built {len(args.locale or []) or 'all'} locale(s) into site/ in {seconds:.1f} s")
+        return 0
+    if args.command == "serve":
+        from helpcenter.locales import by_slug
+
+        locale = by_slug(args.locale)
+        os.environ["HELPCENTER_LOCALE"] = locale.slug
+        from mkdocs.commands.serve import serve
+
+        from helpcenter.build import CONFIG
+
+        print(f"serving {locale.slug} at http://{args.dev_addr}/ (other locales are not built)")
+        serve(config_file=str(CONFIG), livereload=True, dev_addr=args.dev_addr, watch=[
+            str(CONFIG.parent / name) for name in ("overrides", "includes", "locales.yml")
+        ] + [str(CONFIG.parent / "docs" / "en")])
+        return 0
+    if args.command == "bench":
+        from helpcenter.bench import main as bench
+
+        return bench(runs=args.runs)
+    if args.command == "browser":
+        from helpcenter.browser import ensure
+
+        print(ensure(install=args.install))
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Which source files exist in which locale folder under docs/."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from helpcenter import locales
+
+
+@dataclasses.dataclass(frozen=True)
+class TranslationIndex:
+    by_locale: dict[str, frozenset[str]]  # slug -> src_uris (posix, relative to docs/<slug>)
+
+    @classmethod
+    def scan(cls) -> "TranslationIndex":
+        return cls({loc.slug: frozenset(_walk(loc.slug)) for loc in locales.load()})
+
+    def files(self, slug: str) -> list[str]:
+        return sorted(self.by_locale.get(slug, ()))
+
+    def has(self, slug: str, src_uri: str) -> bool:
+        return src_uri in self.by_locale.get(slug, ())
+
+
+def _walk(slug: str):
+    base = locales.DOCS / slug
+    for path in base.rglob("*"):
+        rel = path.relative_to(base)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            yield rel.as_posix()

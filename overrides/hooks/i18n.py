@@ -1,0 +1,231 @@
+"""One locale per build: the locale's pages, English fallbacks, and the
+cross-locale parts (language menu, hreflang, canonical, lang/dir).
+
+The locale comes from HELPCENTER_LOCALE (default en). helpcenter/build.py runs
+one build per locale; with HELPCENTER_SHARED_ASSETS=1 theme assets are left out
+of each build and linked from the site root, where they are written once.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import sys
+from pathlib import Path
+
+from jinja2 import TemplateNotFound, pass_context
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the helpcenter package lives beside mkdocs.yml
+    sys.path.insert(0, str(ROOT))
+
+from helpcenter import gitdates, locales, strings  # noqa: E402
+from helpcenter.errors import InputError, relative  # noqa: E402
+from helpcenter.pages import TranslationIndex  # noqa: E402
+
+# State of the current build (one locale per MkDocs run).
+_build: dict = {}
+
+
+# Hooks ------------------------------------------------------------------------
+
+
+@event_priority(100)  # before the search plugin reads the theme language
+def on_config(config):
+    locale = locales.by_slug(os.environ.get("HELPCENTER_LOCALE", locales.source().slug))
+    docs = locales.DOCS / locale.slug
+    if not (docs / "index.md").is_file():
+        raise InputError(f"{relative(docs)}/index.md: locale '{locale.slug}' has no home page")
+    site_root = config.extra.get("site_root") or config.site_url
+    config.extra["site_root"] = site_root
+    config.docs_dir = str(docs)
+    config.site_url = f"{site_root}{locale.slug}/"
+    config.theme["language"] = locale.theme
+    config.theme["direction"] = locale.dir
+    site_strings = strings.load(locale.slug)
+    config.site_name = site_strings["site_name"]
+    try:
+        config.theme.get_env().get_template(f"partials/languages/{locale.theme}.html")
+    except TemplateNotFound:
+        raise InputError(
+            f"overrides/partials/languages/{locale.theme}.html: Material has no UI strings "
+            f"for '{locale.slug}'; add this file (see CONTRIBUTING.md)"
+        ) from None
+    _use_chinese_segmentation(locale.tag.startswith("zh"))
+    _build.clear()
+    _build.update(
+        locale=locale,
+        strings=site_strings,
+        index=TranslationIndex.scan(),
+        shared_assets=os.environ.get("HELPCENTER_SHARED_ASSETS") == "1",
+    )
+    return config
+
+
+def on_files(files, config):
+    locale, index = _build["locale"], _build["index"]
+    source_dir = locales.DOCS / locales.source().slug
+    for file in [f for f in files if not _is_content(f)]:
+        # Theme files: only assets/ is for readers (not strings/*.yml), and
+        # in a full build those are written once at the site root instead.
+        if _build["shared_assets"] or not file.src_uri.startswith("assets/"):
+            files.remove(file)
+    if locale.slug == locales.source().slug:
+        return files
+    for src_uri in index.files(locales.source().slug):
+        if files.get_file_from_path(src_uri) is None:  # not translated: use English
+            files.append(
+                File(src_uri, str(source_dir), config.site_dir, config.use_directory_urls,
+                     inclusion=InclusionLevel.INCLUDED)
+            )
+    return files
+
+
+def on_nav(nav, config, files):
+    for section in _sections(nav.items):
+        key = "nav_" + section.title.lower().replace(" ", "_")
+        if key not in _build["strings"]:
+            raise InputError(f"overrides/strings/en.yml: no string `{key}` for nav section '{section.title}'")
+        section.title = _build["strings"][key]
+    return nav
+
+
+def on_env(env, config, files):
+    env.globals["hc"] = _site_context(config)
+    env.globals["hc_lastmod"] = _lastmod
+    env.globals["hc_is_fallback"] = _is_fallback
+    if _build["shared_assets"]:
+        env.filters["url"] = _shared_assets_url(env.filters["url"], config)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    locale, index = _build["locale"], _build["index"]
+    source = locales.source()
+    src_uri = page.file.src_uri
+    fallback = _is_fallback(page.file)
+    translated = [loc for loc in locales.load() if index.has(loc.slug, src_uri)]
+    here = page.url
+    context["hc_page"] = {
+        "fallback": fallback,
+        "translation": page.meta.get("translation") or {},
+        "menu": [
+            {
+                "locale": loc,
+                "href": _relative(f"../{loc.slug}/{here}", here),
+                "current": loc == locale,
+            }
+            for loc in locales.load()
+        ],
+        "hreflang": [
+            {"tag": loc.tag, "href": f"{config.extra['site_root']}{loc.slug}/{here}"}
+            for loc in translated
+        ] + [{"tag": "x-default", "href": f"{config.extra['site_root']}{source.slug}/{here}"}],
+    }
+    if fallback:  # not a translation: search engines should index the English page
+        page.canonical_url = f"{config.extra['site_root']}{source.slug}/{here}"
+    return context
+
+
+def on_post_page(output, page, config):
+    return _html_lang_dir(output, relative(page.file.abs_src_path))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        return _html_lang_dir(output_content, template_name)
+    return output_content
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _is_content(file) -> bool:
+    return Path(file.src_dir).resolve().is_relative_to(locales.DOCS)
+
+
+def _is_fallback(file) -> bool:
+    locale = _build["locale"]
+    return locale != locales.source() and not Path(file.abs_src_path).is_relative_to(
+        locales.DOCS / locale.slug
+    )
+
+
+def _sections(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
+
+
+def _relative(target: str, page_url: str) -> str:
+    """A link from the page at `page_url` to `target` (both relative to the
+    locale root), keeping the trailing slash of directory URLs."""
+    link = posixpath.relpath(target or ".", page_url or ".")
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
+def _site_context(config) -> dict:
+    locale = _build["locale"]
+    root_path = "/" + config.extra["site_root"].split("://", 1)[-1].partition("/")[2]
+    return {
+        "locale": locale,
+        "source": locales.source(),
+        "strings": _build["strings"],
+        "locales": locales.load(),
+        "root_path": root_path,
+        # The language menu outside the page tree (404.html): each home page.
+        "home_menu": [
+            {"locale": loc, "href": f"{root_path}{loc.slug}/", "current": loc == locale}
+            for loc in locales.load()
+        ],
+    }
+
+
+def _lastmod(file) -> str:
+    date = gitdates.last_commit(file.abs_src_path)
+    return date.strftime("%Y-%m-%d") if date else ""
+
+
+def _shared_assets_url(url_filter, config):
+    """Point theme assets (assets/…) at the one copy at the site root."""
+    locale_path = _site_context(config)["root_path"] + _build["locale"].slug + "/"
+
+    @pass_context
+    def url(context, value):
+        result = url_filter(context, value)
+        if not str(value).startswith("assets/"):
+            return result
+        if result.startswith(locale_path):  # absolute (404.html)
+            return result.replace(locale_path, locale_path.rsplit("/", 2)[0] + "/", 1)
+        return "../" + result
+
+    return url
+
+
+def _html_lang_dir(html: str, where: str) -> str:
+    """Material sets lang from its UI-strings file and dir on <body> only; put
+    the locale's BCP 47 tag and direction on <html>."""
+    locale = _build["locale"]
+    start = html.find("<html ")
+    end = html.find(">", start)
+    if start < 0 or 'class="no-js"' not in html[start:end]:
+        raise InputError(f"{where}: rendered page has no <html class=\"no-js\"> tag to localise")
+    return f'{html[:start]}<html lang="{locale.tag}" dir="{locale.dir}" class="no-js"{html[end:]}'
+
+
+def _use_chinese_segmentation(enabled: bool) -> None:
+    """Material's search segments every Han run with jieba when it is
+    installed; that is right for Chinese only (not Japanese kanji)."""
+    from material.plugins.search import plugin as search
+
+    if enabled:
+        import jieba
+
+        jieba.setLogLevel(60)  # silence its start-up chatter
+        search.jieba = jieba
+    else:
+        search.jieba = None

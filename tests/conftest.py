@@ -1,0 +1,108 @@
+"""Fixtures: the built site (site/), parsed pages, a local server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from helpcenter import locales
+from helpcenter.build import SITE
+
+LOCALES = locales.load()
+SOURCE = locales.source()
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail("site/ is not built: run `make test` (or `make build` first)")
+    return SITE
+
+
+@functools.lru_cache(maxsize=None)
+def page(path: str):
+    """The built page at `path` (relative to site/), parsed with lxml."""
+    file = SITE / path
+    if path.endswith("/") or file.is_dir():
+        file = file / "index.html"
+    return lxml_html.fromstring(file.read_bytes())
+
+
+def html_files():
+    return sorted(SITE.rglob("*.html"))
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ like a static host: /404.html for missing files."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(SITE), **kwargs)
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (SITE / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from helpcenter.browser import find
+
+    executable = find()
+    if executable is None:
+        pytest.fail("no Chromium: run `make browser` (make test does this)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """A fresh page (own context) that records every request it makes."""
+    contexts = []
+
+    def make(locale: str = "en-US", **options):
+        context = browser.new_context(locale=locale, **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.requests = []
+        tab.on("request", lambda request: tab.requests.append(request.url))
+        return tab
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def search_index(slug: str) -> dict:
+    return json.loads((SITE / slug / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,0 +1,153 @@
+"""The built site (site/): every locale, every cross-locale feature."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from lxml import etree
+
+from helpcenter import strings
+from helpcenter.pages import TranslationIndex
+from helpcenter.root import site_root_url
+from tests.conftest import LOCALES, SITE, SOURCE, html_files, page, search_index
+
+BASE = site_root_url()
+ARTICLE = "commitments/"  # translated in en, es, ar, ja; a fallback elsewhere
+INDEX = TranslationIndex.scan()
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def translated(slug: str, url: str) -> bool:
+    src = url + "index.md" if url.endswith("/") or not url else url
+    return INDEX.has(slug, src) or INDEX.has(slug, src.removesuffix("/index.md") + ".md")
+
+
+def test_every_locale_is_built(site):
+    for loc in LOCALES:
+        for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json"):
+            assert (site / loc.slug / name).is_file(), f"{loc.slug}/{name}"
+
+
+def test_theme_assets_are_stored_once(site):
+    assert (site / "assets" / "javascripts").is_dir()
+    assert not [loc.slug for loc in LOCALES if (site / loc.slug / "assets").exists()]
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.slug)
+def test_html_lang_and_dir_on_every_page(site, loc):
+    for path in (site / loc.slug).rglob("*.html"):
+        root = page(str(path.relative_to(site)))
+        assert (root.get("lang"), root.get("dir")) == (loc.tag, loc.dir), path
+
+
+def test_language_menu_links_to_this_article_in_every_locale(site):
+    for loc in LOCALES:
+        menu = page(f"{loc.slug}/{ARTICLE}").cssselect(".md-select__link")
+        assert [a.text_content().strip() for a in menu] == [other.name for other in LOCALES]
+        for link, other in zip(menu, LOCALES):
+            target = urljoin(f"https://x/{loc.slug}/{ARTICLE}", link.get("href"))
+            assert target == f"https://x/{other.slug}/{ARTICLE}"
+            assert (link.get("lang"), link.get("dir"), link.get("hreflang")) == (other.tag, other.dir, other.tag)
+            assert (site / other.slug / ARTICLE / "index.html").is_file()
+
+
+def _hreflang(path: str) -> dict[str, str]:
+    links = page(path).xpath('//link[@hreflang][contains(concat(" ", normalize-space(@rel), " "), " alternate ")]')
+    return {link.get("hreflang"): link.get("href") for link in links}
+
+
+def test_hreflang_is_absolute_with_x_default_and_lists_only_translations(site):
+    for loc in LOCALES:
+        alternates = _hreflang(f"{loc.slug}/{ARTICLE}")
+        expected = {o.tag: f"{BASE}{o.slug}/{ARTICLE}" for o in LOCALES if translated(o.slug, ARTICLE)}
+        expected["x-default"] = f"{BASE}{SOURCE.slug}/{ARTICLE}"
+        assert alternates == expected
+    assert set(_hreflang("es/commitments/")) == {"en", "es", "ar", "ja", "x-default"}
+    assert len(_hreflang("es/")) == len(LOCALES) + 1  # every locale translates its home page
+
+
+def test_canonical_is_per_locale_and_fallbacks_point_to_english(site):
+    for loc in LOCALES:
+        canonical = page(f"{loc.slug}/{ARTICLE}").xpath('//link[@rel="canonical"]/@href')
+        owner = loc.slug if translated(loc.slug, ARTICLE) else SOURCE.slug
+        assert canonical == [f"{BASE}{owner}/{ARTICLE}"]
+
+
+def test_fallback_page_has_a_notice_and_english_text_marked_as_english(site):
+    for loc in LOCALES:
+        root = page(f"{loc.slug}/{ARTICLE}")
+        notice = root.cssselect(".hc-notice--fallback")
+        wrapper = root.xpath('//article//div[@lang="en"][@dir="ltr"]')
+        if translated(loc.slug, ARTICLE):
+            assert not notice and not wrapper, loc.slug
+            continue
+        expected = strings.load(loc.slug)["fallback_notice"].format(language=loc.name)
+        assert [n.text_content().strip() for n in notice] == [expected]
+        assert wrapper and wrapper[0].cssselect("h1"), loc.slug
+
+
+def test_unreviewed_translations_are_marked_as_drafts(site):
+    for loc in LOCALES[1:]:
+        notice = page(f"{loc.slug}/").cssselect(".hc-notice--draft")
+        assert [n.text_content().strip() for n in notice] == [strings.load(loc.slug)["draft_notice"]]
+    assert not page("en/").cssselect(".hc-notice")
+
+
+def test_every_404_is_in_its_locale(site):
+    for loc in LOCALES:
+        root = page(f"{loc.slug}/404.html")
+        assert root.cssselect("h1")[0].text_content().strip() == strings.load(loc.slug)["not_found_title"]
+        assert root.get("lang") == loc.tag
+    root = page("404.html")
+    assert root.get("lang") == SOURCE.tag
+    assert root.cssselect("h1")[0].text_content().strip() == strings.load("en")["not_found_title"]
+
+
+def _sitemap(path):
+    return etree.parse(str(SITE / path))
+
+
+def test_sitemap_index_lists_one_valid_sitemap_per_locale(site):
+    locs = _sitemap("sitemap.xml").xpath("//sm:sitemap/sm:loc/text()", namespaces=SITEMAP_NS)
+    assert locs == [f"{BASE}{loc.slug}/sitemap.xml" for loc in LOCALES]
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.slug)
+def test_locale_sitemap_lists_only_its_existing_translated_pages(site, loc):
+    tree = _sitemap(f"{loc.slug}/sitemap.xml")
+    urls = tree.xpath("//sm:url/sm:loc/text()", namespaces=SITEMAP_NS)
+    assert f"{BASE}{loc.slug}/" in urls
+    for url in urls:
+        assert url.startswith(f"{BASE}{loc.slug}/")
+        rel = url[len(BASE):]
+        assert (site / rel / "index.html").is_file(), url
+        assert translated(loc.slug, rel[len(loc.slug) + 1:]), f"fallback page in sitemap: {url}"
+    for lastmod in tree.xpath("//sm:lastmod/text()", namespaces=SITEMAP_NS):
+        assert len(lastmod) == 10 and lastmod[4] == "-", lastmod
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    loaded = "//script/@src | //link[not(contains(@rel, 'alternate')) and not(@rel='canonical')]/@href | //img/@src | //iframe/@src | //source/@src"
+    for path in html_files():
+        for url in page(str(path.relative_to(site))).xpath(loaded):
+            assert not urlsplit(url).netloc, f"{path.relative_to(site)} loads {url}"
+
+
+def test_search_index_holds_only_the_locales_pages(site):
+    for loc in LOCALES:
+        index = search_index(loc.slug)
+        assert index["docs"], loc.slug
+        for doc in index["docs"]:
+            assert not urlsplit(doc["location"]).netloc and not doc["location"].startswith(("/", "..")), doc
+    assert search_index("ja")["config"]["lang"] == ["ja"]
+    assert search_index("de")["config"]["lang"] == ["de"]
+    assert "\u200b" in search_index("zh-cn")["docs"][0]["text"]  # Chinese is segmented
+    assert not any("\u200b" in doc["text"] for doc in search_index("ja")["docs"])
+
+
+def test_root_lists_every_language_for_readers_without_javascript(site):
+    links = page("index.html").cssselect("#hc-locales a")
+    assert [(a.get("href"), a.text_content(), a.get("lang")) for a in links] == [
+        (f"{loc.slug}/", loc.name, loc.tag) for loc in LOCALES
+    ]
