@@ -27,6 +27,25 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="compare our build with the stock static-i18n build")
     bench.add_argument("--runs", type=int, default=1)
 
+    status = commands.add_parser("status", help="translation status per locale (outdated first)")
+    status.add_argument("locale", nargs="*", help="only these locales")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+
+    add = commands.add_parser("add-locale", help="register a locale and create its home page and strings")
+    add.add_argument("locale", help="URL slug, e.g. el")
+    add.add_argument("--tag", help="BCP 47 tag when it differs from the slug, e.g. pt-BR")
+    add.add_argument("--full", action="store_true", help="every page will be translated")
+    add.add_argument("--theme", help="Material UI-strings file name when it differs from the tag")
+
+    for name, text in (("start", "copy an English page into a locale, ready to translate"),
+                       ("review", "mark a translated page as reviewed by a native speaker"),
+                       ("refresh", "record that a translation matches the current English page")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("locale")
+        command.add_argument("page", help="path under docs/<locale>/, e.g. your-rights/appeals.md")
+        if name == "review":
+            command.add_argument("--by", help="reviewer's name (optional)")
+
     browser = commands.add_parser("browser", help="find (or --install) a Chromium for the tests")
     browser.add_argument("--install", action="store_true")
 
@@ -68,6 +87,37 @@ def _run(args) -> int:
         from helpcenter.bench import main as bench
 
         return bench(runs=args.runs)
+    if args.command == "status":
+        from helpcenter.translations import print_status, status
+
+        report = status(args.locale or None)
+        if args.json:
+            import json
+
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            print_status(report)
+        return 0
+    if args.command == "add-locale":
+        from helpcenter.errors import relative
+        from helpcenter.translations import add_locale
+
+        for path in add_locale(args.locale, tag=args.tag, full=args.full, theme=args.theme):
+            print(f"created {relative(path)}: translate it")
+        print(f"registered '{args.locale}' in locales.yml; preview: make serve LOCALE={args.locale}")
+        return 0
+    if args.command in ("start", "review", "refresh"):
+        from helpcenter import translations
+
+        if args.command == "start":
+            path = translations.start_page(args.locale, args.page)
+        else:
+            path = translations.set_translation(args.locale, args.page, review=args.command == "review",
+                                                reviewed_by=getattr(args, "by", None))
+        from helpcenter.errors import relative
+
+        print(f"{args.command}: {relative(path)}")
+        return 0
     if args.command == "browser":
         from helpcenter.browser import ensure
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from helpcenter import locales
+from helpcenter.errors import InputError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -13,6 +14,14 @@ class TranslationIndex:
 
     @classmethod
     def scan(cls) -> "TranslationIndex":
+        """Every registry locale's files; a folder and the registry must agree."""
+        registered = {loc.slug for loc in locales.load()}
+        for folder in sorted(p for p in locales.DOCS.iterdir() if p.is_dir()):
+            if folder.name not in registered and not folder.name.startswith("."):
+                raise InputError(f"docs/{folder.name}/: not a locale in locales.yml (add it, or move the folder)")
+        for loc in locales.load():
+            if not (locales.DOCS / loc.slug / "index.md").is_file():
+                raise InputError(f"docs/{loc.slug}/index.md: locale '{loc.slug}' in locales.yml has no home page")
         return cls({loc.slug: frozenset(_walk(loc.slug)) for loc in locales.load()})
 
     def files(self, slug: str) -> list[str]:

@@ -22,9 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the helpcenter package lives beside mkdocs.yml
     sys.path.insert(0, str(ROOT))
 
-from helpcenter import gitdates, locales, strings  # noqa: E402
-from helpcenter.errors import InputError, relative  # noqa: E402
+from helpcenter import frontmatter, gitdates, locales, strings, translations  # noqa: E402
+from helpcenter.errors import InputError  # noqa: E402
 from helpcenter.pages import TranslationIndex  # noqa: E402
+
+DASHBOARD = "translations.md"  # generated in the source locale only
 
 # State of the current build (one locale per MkDocs run).
 _build: dict = {}
@@ -37,8 +39,7 @@ _build: dict = {}
 def on_config(config):
     locale = locales.by_slug(os.environ.get("HELPCENTER_LOCALE", locales.source().slug))
     docs = locales.DOCS / locale.slug
-    if not (docs / "index.md").is_file():
-        raise InputError(f"{relative(docs)}/index.md: locale '{locale.slug}' has no home page")
+    index = TranslationIndex.scan()  # also checks that docs/ and the registry agree
     site_root = config.extra.get("site_root") or config.site_url
     config.extra["site_root"] = site_root
     config.docs_dir = str(docs)
@@ -59,7 +60,7 @@ def on_config(config):
     _build.update(
         locale=locale,
         strings=site_strings,
-        index=TranslationIndex.scan(),
+        index=index,
         shared_assets=os.environ.get("HELPCENTER_SHARED_ASSETS") == "1",
     )
     return config
@@ -74,7 +75,12 @@ def on_files(files, config):
         if _build["shared_assets"] or not file.src_uri.startswith("assets/"):
             files.remove(file)
     if locale.slug == locales.source().slug:
+        dashboard = translations.dashboard_markdown(translations.status(), config.extra["repository"])
+        files.append(File.generated(config, DASHBOARD, content=dashboard))
         return files
+    for src_uri in index.files(locale.slug):
+        if not index.has(locales.source().slug, src_uri):
+            raise InputError(f"docs/{locale.slug}/{src_uri}: translates docs/en/{src_uri}, which does not exist")
     for src_uri in index.files(locales.source().slug):
         if files.get_file_from_path(src_uri) is None:  # not translated: use English
             files.append(
@@ -93,6 +99,12 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.generated_by:
+        frontmatter.check(page.file.abs_src_path)  # MkDocs would drop bad YAML silently
+    return markdown
+
+
 def on_env(env, config, files):
     env.globals["hc"] = _site_context(config)
     env.globals["hc_lastmod"] = _lastmod
@@ -107,11 +119,16 @@ def on_page_context(context, page, config, nav):
     source = locales.source()
     src_uri = page.file.src_uri
     fallback = _is_fallback(page.file)
+    state = None  # English, or a fallback: not a translation
+    if locale != source and not fallback:
+        state = translations.page_state(locale.slug, src_uri)
     translated = [loc for loc in locales.load() if index.has(loc.slug, src_uri)]
     here = page.url
     context["hc_page"] = {
         "fallback": fallback,
-        "translation": page.meta.get("translation") or {},
+        "draft": bool(state) and state.recorded["status"] == "draft",
+        "outdated": bool(state) and state.state == "outdated",
+        "source_href": _relative(f"../{source.slug}/{here}", here),
         "menu": [
             {
                 "locale": loc,
@@ -131,7 +148,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return _html_lang_dir(output, relative(page.file.abs_src_path))
+    return _html_lang_dir(output, page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
@@ -149,6 +166,8 @@ def _is_content(file) -> bool:
 
 def _is_fallback(file) -> bool:
     locale = _build["locale"]
+    if file.generated_by:
+        return False
     return locale != locales.source() and not Path(file.abs_src_path).is_relative_to(
         locales.DOCS / locale.slug
     )
@@ -186,6 +205,8 @@ def _site_context(config) -> dict:
 
 
 def _lastmod(file) -> str:
+    if file.generated_by:
+        return ""  # generated at build time: no commit to date it by
     date = gitdates.last_commit(file.abs_src_path)
     return date.strftime("%Y-%m-%d") if date else ""
 
