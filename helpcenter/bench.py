@@ -40,13 +40,16 @@ def stock_config() -> Path:
     shutil.rmtree(stock_dir, ignore_errors=True)
     languages_dir = stock_dir / "overrides" / "partials" / "languages"
     shutil.copytree(locales.THEME_OVERRIDES / "partials" / "languages", languages_dir)
+    material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
     languages = []
     for loc in locales.load():
         entry = {"locale": loc.slug, "name": loc.name, "build": True}
         if loc == locales.source():
             entry.update(default=True)
-        if loc.theme != loc.slug:
-            entry["theme"] = {"language": loc.theme}
+        if loc.theme != loc.slug:  # static-i18n looks the UI strings up by locale
+            theme_file = languages_dir / f"{loc.theme}.html"
+            shutil.copy(theme_file if theme_file.exists() else material / f"{loc.theme}.html",
+                        languages_dir / f"{loc.slug}.html")
         languages.append(entry)
     theme = {k: v for k, v in ours["theme"].items() if k not in ("custom_dir", "favicon")}
     config = {

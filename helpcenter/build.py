@@ -32,6 +32,7 @@ def build(slugs: list[str] | None = None, site_dir: Path = SITE, jobs: int | Non
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     gitdates.last_commit(CONFIG)  # read git once, before the workers fork
+    _import_build_modules()  # and import once: the workers inherit them
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
     tasks = [(loc.slug, str(staging / loc.slug)) for loc in selected]
     failed: list[str] = []
@@ -76,6 +77,15 @@ def _build_locale(task: tuple[str, str]) -> tuple[str, str | None]:
     except SystemExit as err:  # MkDocs exits on some configuration errors
         return slug, f"stopped with exit code {err.code}"
     return slug, None
+
+
+def _import_build_modules() -> None:
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    from mkdocs.config import load_config
+
+    for extension in load_config(str(CONFIG))["markdown_extensions"]:
+        __import__(f"markdown.extensions.{extension}" if "." not in extension else extension)
 
 
 def write_theme_assets(site_dir: Path) -> None:

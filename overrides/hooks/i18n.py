@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the helpcenter package lives beside mkdocs.yml
     sys.path.insert(0, str(ROOT))
 
-from helpcenter import frontmatter, gitdates, locales, strings, translations  # noqa: E402
+from helpcenter import (  # noqa: E402
+    frontmatter, gitdates, locales, render_cache, strings, templates, translations,
+)
 from helpcenter.errors import InputError  # noqa: E402
 from helpcenter.pages import TranslationIndex  # noqa: E402
 
@@ -30,6 +32,7 @@ DASHBOARD = "translations.md"  # generated in the source locale only
 
 # State of the current build (one locale per MkDocs run).
 _build: dict = {}
+
 
 
 # Hooks ------------------------------------------------------------------------
@@ -44,6 +47,10 @@ def on_config(config):
     config.extra["site_root"] = site_root
     config.docs_dir = str(docs)
     config.site_url = f"{site_root}{locale.slug}/"
+    shared_assets = os.environ.get("HELPCENTER_SHARED_ASSETS") == "1"
+    templates.speed_up(config.theme, list_once=shared_assets)
+    if shared_assets:  # a full build: one process builds many locales
+        render_cache.use_for(_is_fallback)
     config.theme["language"] = locale.theme
     config.theme["direction"] = locale.dir
     site_strings = strings.load(locale.slug)
@@ -61,7 +68,7 @@ def on_config(config):
         locale=locale,
         strings=site_strings,
         index=index,
-        shared_assets=os.environ.get("HELPCENTER_SHARED_ASSETS") == "1",
+        shared_assets=shared_assets,
     )
     return config
 
