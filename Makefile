@@ -18,7 +18,7 @@ build: $(VENV)/.installed
 	$(HC) build $(if $(LOCALE),--locale $(LOCALE))
 
 ## test: build everything, then run the whole test suite (installs Chromium if missing)
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser
 	$(HC) build
 	$(BIN)/python -m pytest
 
@@ -33,10 +33,15 @@ bench: $(VENV)/.installed
 ## requirements: re-pin requirements.txt (with hashes) from requirements.in
 requirements: $(VENV)/.installed
 	$(BIN)/pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean:
 	rm -rf site .site.partial .site.old .bench
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 $(VENV)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
