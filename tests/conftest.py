@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 from helpcenter import locales
 from helpcenter.build import SITE
 
+ROOT_DIR = locales.ROOT
 LOCALES = locales.load()
 SOURCE = locales.source()
 

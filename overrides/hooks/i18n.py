@@ -12,7 +12,10 @@ import os
 import posixpath
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
 from jinja2 import TemplateNotFound, pass_context
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -23,12 +26,13 @@ if str(ROOT) not in sys.path:  # the helpcenter package lives beside mkdocs.yml
     sys.path.insert(0, str(ROOT))
 
 from helpcenter import (  # noqa: E402
-    frontmatter, gitdates, locales, render_cache, strings, templates, translations,
+    csp, feed, frontmatter, gitdates, locales, render_cache, strings, templates, translations,
 )
 from helpcenter.errors import InputError  # noqa: E402
 from helpcenter.pages import TranslationIndex  # noqa: E402
 
 DASHBOARD = "translations.md"  # generated in the source locale only
+FEED = "feed.xml"  # per locale: every page, newest change first
 
 # State of the current build (one locale per MkDocs run).
 _build: dict = {}
@@ -69,6 +73,7 @@ def on_config(config):
         strings=site_strings,
         index=index,
         shared_assets=shared_assets,
+        feed=[],
     )
     return config
 
@@ -151,16 +156,24 @@ def on_page_context(context, page, config, nav):
     }
     if fallback:  # not a translation: search engines should index the English page
         page.canonical_url = f"{config.extra['site_root']}{source.slug}/{here}"
+    _reader_tools(context["hc_page"], page, config)
     return context
 
 
+def on_post_build(config):
+    locale = _build["locale"]
+    title = f"{config.site_name}: {_build['strings']['feed_title']}"
+    feed_url = f"{config.site_url}{FEED}"
+    Path(config.site_dir, FEED).write_bytes(feed.atom(title, feed_url, locale.tag, _build["feed"]))
+
+
 def on_post_page(output, page, config):
-    return _html_lang_dir(output, page.file.src_uri)
+    return csp.fill(_html_lang_dir(output, page.file.src_uri))
 
 
 def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
-        return _html_lang_dir(output_content, template_name)
+        return csp.fill(_html_lang_dir(output_content, template_name))
     return output_content
 
 
@@ -198,6 +211,7 @@ def _site_context(config) -> dict:
     locale = _build["locale"]
     root_path = "/" + config.extra["site_root"].split("://", 1)[-1].partition("/")[2]
     return {
+        "csp_placeholder": csp.PLACEHOLDER,
         "locale": locale,
         "source": locales.source(),
         "strings": _build["strings"],
@@ -209,6 +223,40 @@ def _site_context(config) -> dict:
             for loc in locales.load()
         ],
     }
+
+
+def _reader_tools(context: dict, page, config) -> None:
+    """Last updated, share, edit and report links, and the page's feed entry."""
+    locale, source = _build["locale"], locales.source()
+    url = f"{config.site_url}{page.url}"
+    origin = source if context["fallback"] else locale
+    updated = None if page.file.generated_by else gitdates.last_commit(page.file.abs_src_path)
+    repository = config.extra["repository"]
+    context.update(
+        url=url,
+        feed_href=_relative(FEED, page.url),
+        updated=updated and {
+            "iso": updated.date().isoformat(),
+            "text": _format_date(updated.date(), locale),
+        },
+        edit_url=None if page.file.generated_by else
+        f"{repository}/edit/main/docs/{origin.slug}/{page.file.src_uri}",
+        report_url=f"{repository}/issues/new?" + urlencode(
+            {"template": "content-error.yml", "page": url, "locale": locale.slug,
+             "title": f"[Content] {page.title}"}),
+    )
+    _build["feed"].append({
+        "title": page.title, "url": url, "summary": page.meta.get("description", ""),
+        "updated": updated, "lang": origin.tag,
+    })
+
+
+def _format_date(date, locale) -> str:
+    """The date as the locale writes it (CLDR); ISO 8601 where CLDR has no data."""
+    try:
+        return format_date(date, format="long", locale=locale.tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return date.isoformat()
 
 
 def _lastmod(file) -> str:
