@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -40,15 +41,17 @@ def html_files():
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ like a static host: /404.html for missing files."""
+    """Serves a built site like a static host: /404.html for missing files."""
+
+    root = SITE
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, directory=str(SITE), **kwargs)
+        super().__init__(*args, directory=str(self.root), **kwargs)
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
-        body = (SITE / "404.html").read_bytes()
+        body = (self.root / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -59,13 +62,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(root: Path):
+    """Serve the built site at `root` on 127.0.0.1; yields its base URL."""
+    handler = type("Handler", (_Handler,), {"root": root})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from helpcenter import translations
-from tests.conftest import LOCALES
+from helpcenter import strings, translations
+from tests.conftest import LOCALES, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("docs", "includes", "overrides", "helpcenter", "locales.yml", "mkdocs.yml")
@@ -90,6 +90,25 @@ def test_editing_english_makes_translations_outdated_until_refreshed(tree):
     assert status_of(tree, "ja")["outdated"] == 0
     tree.run("build", "--locale", "ja")
     assert not built(tree, "ja/commitments").cssselect(".hc-notice--outdated")
+
+
+def test_outdated_and_draft_banners_in_arabic_and_japanese_in_the_browser(tree, new_page):
+    english = tree / "docs/en/commitments/index.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new closing sentence.\n", encoding="utf-8")
+    tree.run("build", "--locale", "en", "--locale", "ar", "--locale", "ja")
+    with serve(tree / "site") as base:
+        for slug, direction in (("ar", "rtl"), ("ja", "ltr")):
+            tab = new_page()
+            tab.goto(f"{base}/{slug}/commitments/")
+            assert tab.evaluate("document.documentElement.dir") == direction
+            texts = strings.load(slug)
+            outdated = tab.locator(".hc-notice--outdated")
+            assert outdated.is_visible() and texts["outdated_notice"] in outdated.text_content()
+            outdated.locator("a").click()
+            tab.wait_for_url(f"{base}/en/commitments/")
+            tab.go_back()
+            draft = tab.locator(".hc-notice--draft")
+            assert draft.is_visible() and draft.text_content().strip() == texts["draft_notice"]
 
 
 def test_start_and_review_a_page(tree):

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from babel.core import UnknownLocaleError
 from babel.dates import format_date
 from jinja2 import TemplateNotFound, pass_context
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
@@ -157,6 +158,10 @@ def on_page_context(context, page, config, nav):
     if fallback:  # not a translation: search engines should index the English page
         page.canonical_url = f"{config.extra['site_root']}{source.slug}/{here}"
     _reader_tools(context["hc_page"], page, config)
+    # Material prints these two into HTML attributes and <title> unescaped.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = Markup.escape(page.meta[key])
     return context
 
 

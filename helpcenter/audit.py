@@ -1,0 +1,116 @@
+"""`make audit`: Lighthouse (mobile preset) on four pages and the Nu Html
+Checker (vnu) over the whole built site. Prints the scores and every vnu
+error that audit/vnu-allowlist.txt does not explain. Needs site/ built."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import subprocess
+import threading
+from pathlib import Path
+
+from helpcenter import browser, locales
+
+AUDIT = locales.ROOT / "audit"
+SITE = locales.ROOT / "site"
+PAGES = ["en/", "en/your-rights/appeals/", "ar/", "ar/your-rights/appeals/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ compressed, as a static host (GitHub Pages) does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(SITE), **kwargs)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def _serve():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _GzipHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    chrome = browser.ensure()
+    out = subprocess.run(
+        ["node", str(AUDIT / "node_modules/lighthouse/cli/index.js"), url, "--quiet", "--output=json",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome}, check=True,
+    ).stdout
+    report = json.loads(out)
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def allowlist() -> list[tuple[re.Pattern, str]]:
+    """Lines `regex  # reason`; every entry must say why it is Material's markup."""
+    entries = []
+    for line in (AUDIT / "vnu-allowlist.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, _, reason = line.partition("  # ")
+            entries.append((re.compile(pattern.strip()), reason.strip()))
+    return entries
+
+
+def vnu() -> tuple[list[dict], dict[str, int]]:
+    """vnu errors not on the allowlist, and how often each allowlisted one matched."""
+    result = subprocess.run(
+        ["java", "-jar", str(AUDIT / "node_modules/vnu-jar/build/dist/vnu.jar"),
+         "--format", "json", "--errors-only", "--skip-non-html", str(SITE)],
+        capture_output=True, text=True,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    allowed = allowlist()
+    used = {reason: 0 for _, reason in allowed}
+    unexplained = []
+    for message in messages:
+        match = next((reason for pattern, reason in allowed if pattern.search(message["message"])), None)
+        if match:
+            used[match] += 1
+        else:
+            unexplained.append(message)
+    return unexplained, used
+
+
+def main() -> int:
+    if not (SITE / "index.html").is_file():
+        print("error: build the site first (make build)")
+        return 1
+    server, base = _serve()
+    failed = False
+    print(f"{'page':32}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    for path in PAGES:
+        scores = lighthouse(f"{base}/{path}")
+        print(f"{path:32}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+        failed |= scores["performance"] < 95 or any(scores[c] < 100 for c in CATEGORIES[1:])
+    server.shutdown()
+    unexplained, used = vnu()
+    print(f"\nvnu: {len(unexplained)} error(s) not on audit/vnu-allowlist.txt")
+    for message in unexplained[:50]:
+        where = Path(message.get("url", "")).as_posix().replace(f"file:{SITE.as_posix()}/", "")
+        print(f"  {where}:{message.get('lastLine', '?')}: {message['message']}")
+    for reason, count in used.items():
+        print(f"  allowed ({count}x): {reason}")
+    return 1 if failed or unexplained else 0
