@@ -39,7 +39,6 @@ FEED = "feed.xml"  # per locale: every page, newest change first
 _build: dict = {}
 
 
-
 # Hooks ------------------------------------------------------------------------
 
 
