@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HC     := $(BIN)/python -m helpcenter
 LOCALE ?=
 
-.PHONY: serve build test browser bench requirements clean
+.PHONY: serve build lint test browser audit bench requirements clean
 
 ## serve: preview one locale with live reload (LOCALE=xx, default en)
 serve: $(VENV)/.installed
@@ -17,14 +17,27 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(HC) build $(if $(LOCALE),--locale $(LOCALE))
 
-## test: build everything, then run the whole test suite (installs Chromium if missing)
+## lint: check docs/ and includes/ (front matter, unsafe HTML, spelling, nav, ...)
+lint: $(VENV)/.installed
+	$(HC) lint
+
+## test: lint, build everything, then run the whole test suite (installs Chromium if missing)
 test: $(VENV)/.installed node_modules/.installed browser
+	$(HC) lint
 	$(HC) build
 	$(BIN)/python -m pytest
 
 ## browser: find a Chromium for the browser tests, or install one
 browser: $(VENV)/.installed
 	$(HC) browser --install
+
+## audit: Lighthouse (mobile) on four pages and vnu over the whole site; prints the scores
+audit: $(VENV)/.installed audit/node_modules/.installed browser build
+	$(HC) audit
+
+audit/node_modules/.installed: audit/package.json audit/package-lock.json
+	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
+	touch $@
 
 ## bench: our build against the stock single static-i18n build, side by side
 bench: $(VENV)/.installed

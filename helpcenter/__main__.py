@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "review":
             command.add_argument("--by", help="reviewer's name (optional)")
 
+    commands.add_parser("lint", help="check docs/ and includes/ (exit 1 on findings)")  # lint
+
+    commands.add_parser("audit", help="Lighthouse and the vnu HTML validator over the built site/")
+
     browser = commands.add_parser("browser", help="find (or --install) a Chromium for the tests")
     browser.add_argument("--install", action="store_true")
 
@@ -118,6 +122,14 @@ def _run(args) -> int:
 
         print(f"{args.command}: {relative(path)}")
         return 0
+    if args.command == "lint":
+        from helpcenter.lint import main as lint
+
+        return lint()
+    if args.command == "audit":
+        from helpcenter.audit import main as audit
+
+        return audit()
     if args.command == "browser":
         from helpcenter.browser import ensure
 

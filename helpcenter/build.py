@@ -10,7 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
-from helpcenter import gitdates, locales, root
+from helpcenter import gitdates, lint, locales, root
 from helpcenter.errors import InputError
 
 CONFIG = locales.ROOT / "mkdocs.yml"
@@ -26,12 +26,17 @@ class BuildFailed(Exception):
 def build(slugs: list[str] | None = None, site_dir: Path = SITE, jobs: int | None = None) -> float:
     """Build the given locales (default: all) into `site_dir`. Returns seconds."""
     started = time.perf_counter()
+    problems = lint.not_utf8()  # read as UTF-8 below, they would end in a traceback
+    if problems:
+        raise InputError(problems[0])
     selected = [locales.by_slug(s) for s in slugs] if slugs else list(locales.load())
     site_dir = Path(site_dir).resolve()
     staging = site_dir.with_name(f".{site_dir.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     gitdates.last_commit(CONFIG)  # read git once, before the workers fork
+    # Reproducible: MkDocs dates sitemap.xml.gz by the day of the build unless this is set.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(root.build_epoch()))
     _import_build_modules()  # and import once: the workers inherit them
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
     tasks = [(loc.slug, str(staging / loc.slug)) for loc in selected]
@@ -65,6 +70,7 @@ def _build_locale(task: tuple[str, str]) -> tuple[str, str | None]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from pymdownx.snippets import SnippetMissingError
 
     slug, site_dir = task
     os.environ["HELPCENTER_LOCALE"] = slug
@@ -74,6 +80,8 @@ def _build_locale(task: tuple[str, str]) -> tuple[str, str | None]:
         mkdocs_build(config)
     except (MkDocsException, InputError) as err:
         return slug, str(err.format_message() if hasattr(err, "format_message") else err)
+    except SnippetMissingError as err:  # a file under includes/ named in mkdocs.yml is gone
+        return slug, f"mkdocs.yml (pymdownx.snippets auto_append): {err}"
     except SystemExit as err:  # MkDocs exits on some configuration errors
         return slug, f"stopped with exit code {err.code}"
     return slug, None

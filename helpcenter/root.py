@@ -1,15 +1,22 @@
 """Files at the site root: the language chooser, the root 404, the sitemap
-index and robots.txt."""
+index, robots.txt and /.well-known/security.txt."""
 
 from __future__ import annotations
 
+import datetime
+import functools
+import os
+import re
 import shutil
+import subprocess
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import jinja2
 
 from helpcenter import locales
+from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 
 TEMPLATES = locales.THEME_OVERRIDES / "root"
@@ -17,9 +24,14 @@ TEMPLATES = locales.THEME_OVERRIDES / "root"
 
 def site_root_url() -> str:
     """site_url from mkdocs.yml: the address the root of the site is served at."""
+    return _config().site_url
+
+
+@functools.lru_cache(maxsize=1)
+def _config():
     from mkdocs.config import load_config
 
-    return load_config(str(locales.ROOT / "mkdocs.yml")).site_url
+    return load_config(str(locales.ROOT / "mkdocs.yml"))
 
 
 def write(site_dir: Path, built: list[Locale]) -> None:
@@ -46,4 +58,49 @@ def write(site_dir: Path, built: list[Locale]) -> None:
     )
     (site_dir / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8"
+    )
+    (site_dir / ".well-known").mkdir(exist_ok=True)
+    (site_dir / ".well-known" / "security.txt").write_text(security_txt(base), encoding="utf-8")
+
+
+# security.txt (RFC 9116) ------------------------------------------------------
+
+LINKS = locales.ROOT / "includes" / "links.md"
+SECURITY_TXT_VALID_FOR = datetime.timedelta(days=365)
+
+
+def build_epoch() -> int:
+    """The build's "now": SOURCE_DATE_EPOCH if set, else the time of the last
+    commit, so the same commit builds the same bytes on any day
+    (https://reproducible-builds.org/specs/source-date-epoch/). Outside a git
+    checkout, the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        if not value.isdigit():
+            raise InputError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not '{value}'")
+        return int(value)
+    try:
+        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=locales.ROOT,
+                                  capture_output=True, text=True, check=True).stdout)
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return int(time.time())
+
+
+def security_txt(base: str) -> str:
+    """Where to report a vulnerability. The address is `[security-email]` in
+    includes/links.md (every contact detail lives there); the policy is the
+    repository's SECURITY.md; it expires a year after the build's epoch."""
+    match = re.search(r"^\[security-email\]:\s*(mailto:\S+)", LINKS.read_text(encoding="utf-8"), re.M)
+    if not match:
+        raise InputError(f"{LINKS.relative_to(locales.ROOT)}: no `[security-email]: mailto:…` line "
+                         "(the contact in /.well-known/security.txt)")
+    epoch = datetime.datetime.fromtimestamp(build_epoch(), tz=datetime.timezone.utc)
+    expires = (epoch + SECURITY_TXT_VALID_FOR).strftime("%Y-%m-%dT%H:%M:%SZ")
+    repository = str(_config().extra["repository"]).rstrip("/")
+    return (
+        f"Contact: {match.group(1)}\n"
+        f"Expires: {expires}\n"
+        f"Preferred-Languages: {locales.source().tag}\n"
+        f"Canonical: {base}.well-known/security.txt\n"
+        f"Policy: {repository}/blob/main/SECURITY.md\n"
     )
