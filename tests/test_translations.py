@@ -178,3 +178,19 @@ def _drop_translation(path: Path) -> None:
 def _edit_source(path: Path, value: str) -> None:
     page = translations.read(path)
     _edit(path, f"source: {page.data['translation']['source']}", f"source: {value}")
+
+
+def test_termbase_has_every_term_for_every_full_locale():
+    import yaml
+
+    folder = ROOT / "termbase"
+    english = yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8"))
+    assert all(entry["term"] and entry["note"] for entry in english.values())
+    for loc in LOCALES[1:]:
+        path = folder / f"{loc.slug}.yml"
+        if not loc.full:
+            assert not path.exists() or set(yaml.safe_load(path.read_text(encoding="utf-8"))) <= set(english)
+            continue
+        terms = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert list(terms) == list(english), path
+        assert all(isinstance(value, str) and value.strip() for value in terms.values()), path
