@@ -105,6 +105,44 @@ def size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+PAGE_TYPES = {
+    "home": "en/",
+    "article": "en/your-rights/appeals/",
+    "law enforcement": "en/law-enforcement/legal-process/",
+    "fallback (bn)": "bn/commitments/",
+    "404": "ja/404.html",
+    "dashboard": "en/translations/",
+}
+
+
+def first_views() -> dict[str, tuple[int, int]]:
+    """Per page type: (requests, bytes gzip-compressed) of a cold first view
+    of our site/, in Chromium, before any search."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    from helpcenter import audit, browser
+
+    server, base = audit._serve()
+    executable = browser.ensure()
+    views = {}
+    with sync_playwright() as p:
+        chrome = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        for name, path in PAGE_TYPES.items():
+            context = chrome.new_context()
+            tab = context.new_page()
+            finished = []
+            tab.on("requestfinished", lambda request: finished.append(request))
+            tab.goto(f"{base}/{path}")
+            tab.wait_for_load_state("networkidle")
+            views[name] = (len(finished), sum(len(gzip.compress(r.response().body())) for r in finished))
+            context.close()
+        chrome.close()
+    server.shutdown()
+    return views
+
+
 def main(runs: int = 1) -> int:
     WORK.mkdir(exist_ok=True)
     config = stock_config()
@@ -127,4 +165,7 @@ def main(runs: int = 1) -> int:
         print(f"{name:8}{seconds:9.1f}s{rss / 2**20:10.0f}MiB{total / 2**20:10.1f}MiB")
     (s_sec, s_rss, s_size), (o_sec, o_rss, o_size) = rows["stock"], rows["ours"]
     print(f"{'ratio':8}{o_sec / s_sec:10.2f}{o_rss / s_rss:12.2f}{o_size / s_size:12.2f}   (ours / stock)")
+    print("\nFirst view of our site, cold cache, before any search (budget: 12 requests, 100 KB gzip):")
+    for name, (requests, size) in first_views().items():
+        print(f"  {name:18}{requests:4} requests{size / 1024:8.1f} KB gzip")
     return 0
