@@ -138,6 +138,10 @@ def test_share_and_report_links(new_page, server):
     query = parse_qs(urlsplit(report).query)
     assert query["page"] == [url] and query["locale"] == ["ja"]
     assert query["template"] == ["content-error.yml"]
+    edit = tab.locator(".hc-feedback a").nth(1).get_attribute("href")
+    assert edit == "https://github.com/example/help-center/edit/main/docs/ja/commitments/index.md"
+    tab.goto(f"{server}/bn/commitments/")  # a fallback: its source is the English page
+    assert tab.locator(".hc-feedback a").nth(1).get_attribute("href").endswith("/docs/en/commitments/index.md")
 
 
 def test_last_updated_is_in_the_readers_locale(new_page, server):
