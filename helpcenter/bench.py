@@ -166,6 +166,6 @@ def main(runs: int = 1) -> int:
     (s_sec, s_rss, s_size), (o_sec, o_rss, o_size) = rows["stock"], rows["ours"]
     print(f"{'ratio':8}{o_sec / s_sec:10.2f}{o_rss / s_rss:12.2f}{o_size / s_size:12.2f}   (ours / stock)")
     print("\nFirst view of our site, cold cache, before any search (budget: 12 requests, 100 KB gzip):")
-    for name, (requests, size) in first_views().items():
-        print(f"  {name:18}{requests:4} requests{size / 1024:8.1f} KB gzip")
+    for name, (requests, weight) in first_views().items():
+        print(f"  {name:18}{requests:4} requests{weight / 1024:8.1f} KB gzip")
     return 0
