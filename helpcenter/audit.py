@@ -4,52 +4,19 @@ error that audit/vnu-allowlist.txt does not explain. Needs site/ built."""
 
 from __future__ import annotations
 
-import gzip
-import http.server
-import io
 import json
 import os
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 from helpcenter import browser, locales
+from helpcenter.serve_static import serve
 
 AUDIT = locales.ROOT / "audit"
 SITE = locales.ROOT / "site"
 PAGES = ["en/", "en/your-rights/appeals/", "ar/", "ar/your-rights/appeals/"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ compressed, as a static host (GitHub Pages) does."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, directory=str(SITE), **kwargs)
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def _serve():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _GzipHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def lighthouse(url: str) -> dict[str, int]:
@@ -98,14 +65,13 @@ def main() -> int:
     if not (SITE / "index.html").is_file():
         print("error: build the site first (make build)")
         return 1
-    server, base = _serve()
     failed = False
     print(f"{'page':32}" + "".join(f"{c:>16}" for c in CATEGORIES))
-    for path in PAGES:
-        scores = lighthouse(f"{base}/{path}")
-        print(f"{path:32}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
-        failed |= scores["performance"] < 95 or any(scores[c] < 100 for c in CATEGORIES[1:])
-    server.shutdown()
+    with serve(SITE) as base:
+        for path in PAGES:
+            scores = lighthouse(f"{base}/{path}")
+            print(f"{path:32}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+            failed |= scores["performance"] < 95 or any(scores[c] < 100 for c in CATEGORIES[1:])
     unexplained, used = vnu()
     print(f"\nvnu: {len(unexplained)} error(s) not on audit/vnu-allowlist.txt")
     for message in unexplained[:50]:

@@ -122,12 +122,12 @@ def first_views() -> dict[str, tuple[int, int]]:
 
     from playwright.sync_api import sync_playwright
 
-    from helpcenter import audit, browser
+    from helpcenter import browser
+    from helpcenter.serve_static import serve
 
-    server, base = audit._serve()
     executable = browser.ensure()
     views = {}
-    with sync_playwright() as p:
+    with serve(locales.ROOT / "site") as base, sync_playwright() as p:
         chrome = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         for name, path in PAGE_TYPES.items():
             context = chrome.new_context()
@@ -139,7 +139,6 @@ def first_views() -> dict[str, tuple[int, int]]:
             views[name] = (len(finished), sum(len(gzip.compress(r.response().body())) for r in finished))
             context.close()
         chrome.close()
-    server.shutdown()
     return views
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from lxml import html as lxml_html
 
 from helpcenter import locales
 from helpcenter.build import SITE
+from helpcenter.serve_static import serve
 
 ROOT_DIR = locales.ROOT
 LOCALES = locales.load()
@@ -38,40 +36,6 @@ def page(path: str):
 
 def html_files():
     return sorted(SITE.rglob("*.html"))
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site like a static host: /404.html for missing files."""
-
-    root = SITE
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, directory=str(self.root), **kwargs)
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (self.root / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: Path):
-    """Serve the built site at `root` on 127.0.0.1; yields its base URL."""
-    handler = type("Handler", (_Handler,), {"root": root})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,8 @@ import pytest
 from lxml import html as lxml_html
 
 from helpcenter import strings, translations
-from tests.conftest import LOCALES, serve
+from helpcenter.serve_static import serve
+from tests.conftest import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("docs", "includes", "overrides", "helpcenter", "locales.yml", "mkdocs.yml")
