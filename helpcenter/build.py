@@ -36,7 +36,7 @@ def build(slugs: list[str] | None = None, site_dir: Path = SITE, jobs: int | Non
     staging.mkdir(parents=True)
     gitdates.last_commit(CONFIG)  # read git once, before the workers fork
     # Reproducible: MkDocs dates sitemap.xml.gz by the day of the build unless this is set.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(root.build_epoch()))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(gitdates.build_epoch()))
     _import_build_modules()  # and import once: the workers inherit them
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
     tasks = [(loc.slug, str(staging / loc.slug)) for loc in selected]

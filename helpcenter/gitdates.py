@@ -1,12 +1,16 @@
-"""Last-commit dates of source files, from one `git log` for the whole tree."""
+"""Dates from git: each source file's last commit (one `git log` for the whole
+tree), and the build's reproducible "now"."""
 
 from __future__ import annotations
 
 import datetime
 import functools
+import os
 import subprocess
+import time
 from pathlib import Path
 
+from helpcenter.errors import InputError
 from helpcenter.locales import ROOT
 
 
@@ -36,3 +40,20 @@ def last_commit(path: Path) -> datetime.datetime | None:
     if stamp is None:
         return None
     return datetime.datetime.fromtimestamp(stamp, tz=datetime.timezone.utc)
+
+
+def build_epoch() -> int:
+    """The build's "now": SOURCE_DATE_EPOCH if set, else the time of the last
+    commit, so the same commit builds the same bytes on any day
+    (https://reproducible-builds.org/specs/source-date-epoch/). Outside a git
+    checkout, the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        if not value.isdigit():
+            raise InputError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not '{value}'")
+        return int(value)
+    try:
+        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                                  capture_output=True, text=True, check=True).stdout)
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return int(time.time())

@@ -122,11 +122,11 @@ def _with_line(message: str) -> str:
 def _front_matter(path: Path) -> None:
     slug = path.relative_to(locales.DOCS).parts[0]
     src_uri = path.relative_to(locales.DOCS / slug).as_posix()
-    source = locales.source().slug
-    if slug != source and not (locales.DOCS / source / src_uri).is_file():
-        raise InputError(f"{relative(path)}:1: translates docs/{source}/{src_uri}, which does not exist")
+    translated = slug != locales.source().slug
+    if translated:
+        translations.english_source(slug, src_uri)
     page = frontmatter.check(path)
-    if slug != source:
+    if translated:
         translations.metadata(page)
 
 

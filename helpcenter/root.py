@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 import re
 import shutil
-import subprocess
-import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import jinja2
 
-from helpcenter import locales
+from helpcenter import gitdates, locales
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 
@@ -69,23 +66,6 @@ LINKS = locales.ROOT / "includes" / "links.md"
 SECURITY_TXT_VALID_FOR = datetime.timedelta(days=365)
 
 
-def build_epoch() -> int:
-    """The build's "now": SOURCE_DATE_EPOCH if set, else the time of the last
-    commit, so the same commit builds the same bytes on any day
-    (https://reproducible-builds.org/specs/source-date-epoch/). Outside a git
-    checkout, the clock."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        if not value.isdigit():
-            raise InputError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not '{value}'")
-        return int(value)
-    try:
-        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=locales.ROOT,
-                                  capture_output=True, text=True, check=True).stdout)
-    except (OSError, ValueError, subprocess.CalledProcessError):
-        return int(time.time())
-
-
 def security_txt(base: str) -> str:
     """Where to report a vulnerability. The address is `[security-email]` in
     includes/links.md (every contact detail lives there); the policy is the
@@ -94,7 +74,7 @@ def security_txt(base: str) -> str:
     if not match:
         raise InputError(f"{LINKS.relative_to(locales.ROOT)}: no `[security-email]: mailto:…` line "
                          "(the contact in /.well-known/security.txt)")
-    epoch = datetime.datetime.fromtimestamp(build_epoch(), tz=datetime.timezone.utc)
+    epoch = datetime.datetime.fromtimestamp(gitdates.build_epoch(), tz=datetime.timezone.utc)
     expires = (epoch + SECURITY_TXT_VALID_FOR).strftime("%Y-%m-%dT%H:%M:%SZ")
     repository = str(_config().extra["repository"]).rstrip("/")
     return (

@@ -67,15 +67,24 @@ def metadata(page: FrontMatter) -> dict:
     return block
 
 
-def page_state(slug: str, src_uri: str) -> PageState:
-    english = locales.DOCS / locales.source().slug / src_uri
-    translated = locales.DOCS / slug / src_uri
+def english_source(slug: str, src_uri: str) -> Path:
+    """The English page that docs/<slug>/<src_uri> translates; an error if
+    there is none (the English page was moved or deleted)."""
+    source = locales.source().slug
+    english = locales.DOCS / source / src_uri
     if not english.is_file():
-        raise InputError(f"{relative(translated)}: translates docs/en/{src_uri}, which does not exist")
+        raise InputError(f"docs/{slug}/{src_uri}: translates docs/{source}/{src_uri}, which does not exist")
+    return english
+
+
+def page_state(slug: str, src_uri: str, english_hash: str | None = None) -> PageState:
+    """`english_hash`: source_hash() of the English page, when already known."""
+    english = english_source(slug, src_uri)
+    translated = locales.DOCS / slug / src_uri
     if not translated.is_file():
         return PageState(slug, src_uri, "missing", {})
     block = metadata(read(translated))
-    if block["source"] != source_hash(english):
+    if block["source"] != (english_hash or source_hash(english)):
         state = "outdated"
     else:
         state = block["status"]
@@ -94,11 +103,12 @@ def english_pages() -> list[str]:
 def status(slugs: list[str] | None = None) -> list[dict]:
     """Per locale: counts, percentages, and the pages to work on (outdated first)."""
     pages = english_pages()
+    hashes = {uri: source_hash(locales.DOCS / locales.source().slug / uri) for uri in pages}
     report = []
     for loc in locales.load()[1:]:
         if slugs and loc.slug not in slugs:
             continue
-        states = [page_state(loc.slug, uri) for uri in pages]
+        states = [page_state(loc.slug, uri, hashes[uri]) for uri in pages]
         counts = {name: sum(s.state == name for s in states) for name in ("reviewed", "draft", "outdated", "missing")}
         order = {"outdated": 0, "draft": 1, "missing": 2}
         todo = sorted((s for s in states if s.state in order), key=lambda s: (order[s.state], s.src_uri))
@@ -138,11 +148,9 @@ def set_translation(slug: str, src_uri: str, *, reviewed_by: str | None = None,
     target = locales.DOCS / slug / src_uri
     if not target.is_file():
         raise InputError(f"{relative(target)}: no such translated page")
+    english = english_source(slug, src_uri)
     page = read(target)
     block = dict(page.data.get("translation") or {})
-    english = locales.DOCS / locales.source().slug / src_uri
-    if not english.is_file():
-        raise InputError(f"{relative(target)}: translates docs/en/{src_uri}, which does not exist")
     if review:
         block["status"] = "reviewed"
         block["reviewed_on"] = today or datetime.date.today()

@@ -91,8 +91,7 @@ def on_files(files, config):
         files.append(File.generated(config, DASHBOARD, content=dashboard))
         return files
     for src_uri in index.files(locale.slug):
-        if not index.has(locales.source().slug, src_uri):
-            raise InputError(f"docs/{locale.slug}/{src_uri}: translates docs/en/{src_uri}, which does not exist")
+        translations.english_source(locale.slug, src_uri)
     for src_uri in index.files(locales.source().slug):
         if files.get_file_from_path(src_uri) is None:  # not translated: use English
             files.append(
