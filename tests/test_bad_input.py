@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.test_translations import Tree, _edit, tree  # noqa: F401 (tree: the fixture)
+from tests.test_translations import Tree, _edit, _edit_source, tree  # noqa: F401 (tree: the fixture)
 
 PAGE = "docs/en/commitments/privacy.md"  # line 8 is the first paragraph
 TRANSLATION = "docs/es/index.md"  # its `translation:` block starts on line 4
@@ -133,7 +133,7 @@ CASES = [
      {"lint": f"{PAGE}:1: front matter needs a `title`", "build": f"{PAGE}:1: front matter needs a `title`"}),
     ("title-not-text", edit(PAGE, "title: Privacy", "title: [Privacy, Policy]"),
      {"lint": f"{PAGE}:2: `title` must be str", "build": f"{PAGE}:2: `title` must be str"}),
-    ("corrupt-translation-hash", edit(TRANSLATION, "source: ea53abadf4608f7e", "source: ea53abadf4608f7Z"),
+    ("corrupt-translation-hash", lambda t: _edit_source(t / TRANSLATION, "ea53abadf4608f7Z"),
      {"lint": f"{TRANSLATION}:4: translation source must be the 16-character hash",
       "build": f"{TRANSLATION}:4: translation source must be the 16-character hash"}, ["es"]),
     ("bad-translation-status", edit(TRANSLATION, "status: draft", "status: finished"),
