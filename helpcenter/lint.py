@@ -1,6 +1,6 @@
 """Checks for writers and translators: `python -m helpcenter lint`.
 
-Over docs/**/*.md and includes/*.md: encoding and empty files, front matter
+Over docs/**/*.md and includes/**/*.md: encoding and empty files, front matter
 and translation metadata (the build's own checks), unsafe or insecure
 Markdown, a few layout rules MkDocs would not catch (headings, white space,
 admonitions), spelling of the English text (codespell), and the page tree:
@@ -82,7 +82,7 @@ def main() -> int:
 
 
 def _markdown_files() -> list[Path]:
-    paths = [*locales.DOCS.rglob("*.md"), *INCLUDES.glob("*.md")]
+    paths = [*locales.DOCS.rglob("*.md"), *INCLUDES.rglob("*.md")]
     return sorted(p for p in paths if not any(part.startswith(".") for part in p.relative_to(ROOT).parts))
 
 

@@ -64,7 +64,7 @@ def test_no_page_is_a_stub(uri):
 
 
 def _abbreviations() -> set[str]:
-    text = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    text = (ROOT / "includes" / "en" / "abbreviations.md").read_text(encoding="utf-8")
     return set(re.findall(r"^\*\[([^\]]+)\]:", text, re.M))
 
 
@@ -77,11 +77,11 @@ def test_every_abbreviation_used_is_defined_in_the_glossary_file():
             body = re.sub(rf"\b{re.escape(term)}\b", "", body)
         for word in set(re.findall(r"\b[A-Z][A-Z]{1,}[A-Z0-9-]*\b", body)):
             if not re.fullmatch(r"[IVXLC]+", word):  # Roman numerals (UN resolution numbers)
-                assert False, f"docs/en/{uri}: '{word}' is not in includes/abbreviations.md"
+                assert False, f"docs/en/{uri}: '{word}' is not in includes/en/abbreviations.md"
 
 
 def test_abbreviations_file_has_no_duplicates_and_is_sorted():
-    text = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    text = (ROOT / "includes" / "en" / "abbreviations.md").read_text(encoding="utf-8")
     terms = re.findall(r"^\*\[([^\]]+)\]:", text, re.M)
     assert len(terms) == len(set(terms))
     assert terms == sorted(terms, key=str.lower)
