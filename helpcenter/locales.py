@@ -1,119 +1,174 @@
-"""The locale registry (locales.yml) with names and directions from CLDR."""
+"""The locale registry (locales.yml): which locales we publish, in menu order.
+
+Names and directions come from CLDR (Babel); only a locale CLDR does not know
+may give its own `name` and `dir`. Every field is type-checked and every slug
+is a lowercase BCP 47 form that stays a single folder name under docs/."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
+import re
 from pathlib import Path
 
-import yaml
 from babel import Locale as CldrLocale
 from babel.core import UnknownLocaleError
 
-from helpcenter.errors import InputError, yaml_load
+from helpcenter import safeyaml, text
+from helpcenter.errors import InputError
 
-ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = ROOT / "locales.yml"
-DOCS = ROOT / "docs"
-THEME_OVERRIDES = ROOT / "overrides"
-
-_KEYS = {"slug", "tag", "full", "theme", "name", "dir"}
+SLUG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")  # lowercase BCP 47: es, zh-cn, fa-af
+TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|[0-9]{3}))?", re.ASCII)  # language[-Script][-REGION]
+THEME = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # Material's file names: fr, zh-TW, ku-IQ
+# A slug may name the macrolanguage of its tag: `no` (Norwegian) holds Bokmål, `nb`.
+MACROLANGUAGES = {"no": ("nb", "nn")}
+KEYS = {"slug": str, "tag": str, "full": bool, "theme": str, "name": str, "dir": str}
 
 
 @dataclasses.dataclass(frozen=True)
 class Locale:
-    slug: str  # URL segment and docs/ folder
+    slug: str  # URL segment and folder name: docs/<slug>/, site/<slug>/
     tag: str  # BCP 47, for lang and hreflang
-    full: bool  # every page translated (else: home page + English fallback)
+    full: bool  # every page is to be translated (else: home page, English elsewhere)
     name: str  # endonym, from CLDR
     dir: str  # "ltr" or "rtl", from CLDR
-    theme: str  # Material UI-strings file name
+    theme: str | None  # Material's UI-strings file to start from (None: ours only)
 
     @property
     def is_rtl(self) -> bool:
         return self.dir == "rtl"
+
+    @property
+    def cldr(self) -> str:
+        """The tag in Babel's form (pt_PT), for dates and the like."""
+        return self.tag.replace("-", "_")
 
 
 def cldr_name(cldr: CldrLocale) -> str:
     """The endonym CLDR gives the most specific form of a locale.
 
     CLDR names some variants on their own (fa_AF: دری, zh_Hans: 简体中文);
-    otherwise the language's own name for itself (español, বাংলা).
-    """
-    variants = [f"{cldr.language}_{cldr.territory}", f"{cldr.language}_{cldr.script}"]
-    for key in variants:
+    otherwise the language's own name for itself (español, বাংলা)."""
+    for key in (f"{cldr.language}_{cldr.territory}", f"{cldr.language}_{cldr.script}"):
         if key in cldr.languages:
             return cldr.languages[key]
     return cldr.get_language_name(cldr)
 
 
-def _entry_to_locale(entry: dict, line: int) -> Locale:
-    where = f"{REGISTRY.name}:{line}"
-    if not isinstance(entry, dict) or "slug" not in entry:
-        raise InputError(f"{where}: each locale needs at least a slug")
-    unknown = set(entry) - _KEYS
-    if unknown:
-        raise InputError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    slug = str(entry["slug"])
-    tag = str(entry.get("tag", slug))
+def parse_tag(tag: str) -> CldrLocale | None:
     try:
-        cldr = CldrLocale.parse(tag, sep="-")
-    except (UnknownLocaleError, ValueError):
-        cldr = None
+        return CldrLocale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _language(tag: str) -> str:
+    return tag.lower().split("-")[0]
+
+
+def check_slug(slug: str, where: str) -> str:
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+        raise InputError(f"{where}: slug {slug!r} must be a lowercase BCP 47 form such as `es`, "
+                         "`pt-br` or `zh-cn` (letters, digits and hyphens only)")
+    return slug
+
+
+def material_languages() -> set[str]:
+    from importlib.resources import files
+
+    folder = files("material") / "templates" / "partials" / "languages"
+    return {entry.name.removesuffix(".html") for entry in folder.iterdir() if entry.name.endswith(".html")}
+
+
+def _entry(entry, line: int, where_file: str, material: set[str]) -> Locale:
+    where = f"{where_file}:{line}"
+    if not isinstance(entry, dict) or "slug" not in entry:
+        raise InputError(f"{where}: each locale is a mapping with at least a `slug`")
+    unknown = sorted(set(map(str, entry)) - set(KEYS))
+    if unknown:
+        raise InputError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(KEYS)})")
+    for key, value in entry.items():
+        if not isinstance(value, KEYS[key]):
+            raise InputError(f"{where}: `{key}` must be {'true or false' if KEYS[key] is bool else 'text'}, "
+                             f"not {value!r}")
+    slug = check_slug(entry["slug"], where)
+    tag = entry.get("tag", slug)
+    if not TAG.fullmatch(tag):
+        raise InputError(f"{where}: tag {tag!r} is not a BCP 47 tag of the form language[-Script][-REGION]")
+    if _language(tag) != _language(slug) and _language(tag) not in MACROLANGUAGES.get(_language(slug), ()):
+        raise InputError(f"{where}: slug '{slug}' and tag '{tag}' name different languages")
+    theme = entry.get("theme")
+    if theme is not None and (not THEME.fullmatch(theme) or theme not in material):
+        raise InputError(f"{where}: theme '{theme}': Material has no partials/languages/{theme}.html")
+    if theme is None and tag in material:
+        theme = tag
+    cldr = parse_tag(tag)
     if cldr is None:
-        # Only a locale CLDR does not know may name itself, and must.
         if "name" not in entry or "dir" not in entry:
-            raise InputError(
-                f"{where}: CLDR has no data for '{tag}'; give `name` and `dir` "
-                "explicitly with a comment saying why"
-            )
-        name, direction = str(entry["name"]), str(entry["dir"])
+            raise InputError(f"{where}: CLDR has no data for '{tag}'; give `name` and `dir` "
+                             "with a comment saying why")
+        name, direction = entry["name"], entry["dir"]
+        problem = text.problem(name, max_length=40, quotes=False)
+        if problem:
+            raise InputError(f"{where}: `name`: {problem}")
     else:
         if "name" in entry or "dir" in entry:
-            raise InputError(
-                f"{where}: '{slug}' is in CLDR; remove `name`/`dir` (they come from Babel)"
-            )
+            raise InputError(f"{where}: '{slug}' is in CLDR; remove `name`/`dir` (they come from Babel)")
         name, direction = cldr_name(cldr), cldr.text_direction
     if direction not in ("ltr", "rtl"):
-        raise InputError(f"{where}: dir must be ltr or rtl, not '{direction}'")
-    return Locale(
-        slug=slug,
-        tag=tag,
-        full=bool(entry.get("full", False)),
-        name=name,
-        dir=direction,
-        theme=str(entry.get("theme", tag)),
-    )
+        raise InputError(f"{where}: `dir` must be ltr or rtl, not {direction!r}")
+    return Locale(slug=slug, tag=tag, full=entry.get("full", False), name=name, dir=direction, theme=theme)
 
 
-@functools.lru_cache(maxsize=None)
-def load(path: Path = REGISTRY) -> tuple[Locale, ...]:
+def load_registry(path: Path, where_file: str = "locales.yml") -> tuple[Locale, ...]:
     """Read and check the registry; errors name the file and line."""
-    text = path.read_text(encoding="utf-8")
-    data = yaml_load(text, path)
-    entries = (data or {}).get("locales") if isinstance(data, dict) else None
+    import yaml
+
+    content = safeyaml.read_text(path, where_file, max_bytes=64 * 1024)
+    data = safeyaml.load(content, where_file)
+    entries = data.get("locales") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
-        raise InputError(f"{path.name}: expected a `locales:` list")
-    # Line numbers: PyYAML's composer gives each list item's start mark.
-    nodes = yaml.compose(text).value[0][1].value
-    locales = [_entry_to_locale(e, n.start_mark.line + 1) for e, n in zip(entries, nodes)]
-    seen: set[str] = set()
-    for loc, node in zip(locales, nodes):
-        if loc.slug in seen:
-            raise InputError(f"{path.name}:{node.start_mark.line + 1}: duplicate slug '{loc.slug}'")
-        seen.add(loc.slug)
-    if locales[0].slug != "en":
-        raise InputError(f"{path.name}: the first locale must be the source language, en")
-    return tuple(locales)
+        raise InputError(f"{where_file}:1: expected a `locales:` list")
+    root = yaml.compose(content)
+    nodes = next(value for key, value in root.value if key.value == "locales").value
+    material = material_languages()
+    found = [_entry(e, n.start_mark.line + 1, where_file, material) for e, n in zip(entries, nodes)]
+    seen: dict[str, int] = {}
+    for loc, node in zip(found, nodes):
+        line = node.start_mark.line + 1
+        for key in (loc.slug, loc.tag.lower()):
+            if key in seen:
+                raise InputError(f"{where_file}:{line}: '{loc.slug}' repeats the locale on line {seen[key]}")
+        seen[loc.slug] = seen[loc.tag.lower()] = line
+    if found[0].slug != "en":
+        raise InputError(f"{where_file}:{nodes[0].start_mark.line + 1}: the first locale must be the source "
+                         "language, en")
+    return tuple(found)
 
 
-def by_slug(slug: str) -> Locale:
-    for loc in load():
-        if loc.slug == slug:
-            return loc
-    known = " ".join(loc.slug for loc in load())
-    raise InputError(f"{REGISTRY.name}: unknown locale '{slug}' (known: {known})")
+@dataclasses.dataclass(frozen=True)
+class Registry:
+    locales: tuple[Locale, ...]
 
+    @classmethod
+    def load(cls, path: Path, where_file: str = "locales.yml") -> "Registry":
+        return cls(load_registry(path, where_file))
 
-def source() -> Locale:
-    return load()[0]
+    def __iter__(self):
+        return iter(self.locales)
+
+    def __len__(self):
+        return len(self.locales)
+
+    @property
+    def source(self) -> Locale:
+        return self.locales[0]
+
+    @property
+    def slugs(self) -> list[str]:
+        return [loc.slug for loc in self.locales]
+
+    def get(self, slug: str) -> Locale:
+        for loc in self.locales:
+            if loc.slug == slug:
+                return loc
+        raise InputError(f"locales.yml: unknown locale '{slug}' (known: {' '.join(self.slugs)})")

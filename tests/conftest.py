@@ -1,21 +1,31 @@
-"""Fixtures: the built site (site/), parsed pages, a local server, Chromium."""
+"""Fixtures: the project, the built site (site/), parsed pages, a local
+server, Chromium, and `tree`: a copy of the project's sources to break."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from helpcenter import locales
-from helpcenter.build import SITE
-from helpcenter.serve_static import serve
+from helpcenter.maintain.serve_static import serve
+from helpcenter.paths import Paths
+from helpcenter.project import Project
 
-ROOT_DIR = locales.ROOT
-LOCALES = locales.load()
-SOURCE = locales.source()
+PATHS = Paths.find(Path(__file__).parent)
+PROJECT = Project.load(PATHS)
+LOCALES = PROJECT.registry.locales
+SOURCE = PROJECT.source
+SITE = PATHS.site
+BASE = Project.site_url(PATHS)  # site_url in mkdocs.yml: the root every locale is under
 
 
 @pytest.fixture(scope="session")
@@ -25,17 +35,21 @@ def site() -> Path:
     return SITE
 
 
-@functools.lru_cache(maxsize=None)
-def page(path: str):
-    """The built page at `path` (relative to site/), parsed with lxml."""
-    file = SITE / path
+@functools.lru_cache(maxsize=4096)
+def page(path: str, root: Path = SITE):
+    """The built page at `path` (relative to the site), parsed with lxml."""
+    file = root / path
     if path.endswith("/") or file.is_dir():
         file = file / "index.html"
     return lxml_html.fromstring(file.read_bytes())
 
 
-def html_files():
-    return sorted(SITE.rglob("*.html"))
+def html_files(root: Path = SITE):
+    return sorted(root.rglob("*.html"))
+
+
+def search_index(slug: str) -> dict:
+    return json.loads((SITE / slug / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -44,23 +58,24 @@ def server(site):
         yield base
 
 
+def chromium_args() -> list[str]:
+    return ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from helpcenter.browser import find
+    from helpcenter.maintain.browser import find
 
     executable = find()
     if executable is None:
         pytest.fail("no Chromium: run `make browser` (make test does this)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+        chrome = p.chromium.launch(executable_path=executable, args=chromium_args())
+        yield chrome
+        chrome.close()
 
 
 @pytest.fixture
@@ -81,5 +96,89 @@ def new_page(browser, server):
         context.close()
 
 
-def search_index(slug: str) -> dict:
-    return json.loads((SITE / slug / "search" / "search_index.json").read_text(encoding="utf-8"))
+# A copy of the project to break ------------------------------------------------
+
+COPIED = ("docs", "includes", "strings", "overrides", "termbase", "locales.yml", "mkdocs.yml", ".github")
+
+
+class Tree:
+    """A copy of the project's sources in a temporary folder; `run` runs our
+    command line there, in this process (it forks its build workers)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        for name in COPIED:
+            source = PATHS.root / name
+            if source.is_dir():
+                shutil.copytree(source, path / name, symlinks=True)
+            else:
+                shutil.copy(source, path / name)
+        self.paths = Paths(path)
+
+    def __truediv__(self, other) -> Path:
+        return self.path / other
+
+    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess:
+        """`helpcenter *args` in the tree: exit code and output, as a shell would see them."""
+        from helpcenter.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        cwd = os.getcwd()
+        os.chdir(self.path)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _captured_fd2() as fd2:
+                code = main(list(args))
+        finally:
+            os.chdir(cwd)
+        result = subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue() + fd2.read())
+        if ok:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    def run_process(self, *args: str, ok: bool = True, **env: str) -> subprocess.CompletedProcess:
+        """The same in a new process (to check exit codes and tracebacks end to end)."""
+        result = subprocess.run([sys.executable, "-m", "helpcenter", *args], cwd=self.path, capture_output=True,
+                                text=True, env={"PATH": os.environ["PATH"], "HOME": str(self.path), **env})
+        if ok:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    def edit(self, path: str, old: str, new: str) -> None:
+        file = self.path / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def write(self, path: str, text: str) -> None:
+        (self.path / path).parent.mkdir(parents=True, exist_ok=True)
+        (self.path / path).write_text(text, encoding="utf-8")
+
+    def html(self, path: str):
+        file = self.path / "site" / path
+        return lxml_html.fromstring((file / "index.html" if file.is_dir() else file).read_bytes())
+
+
+@contextlib.contextmanager
+def _captured_fd2():
+    """What forked workers write to file descriptor 2 (their log lines)."""
+    import tempfile
+
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(capture.fileno(), 2)
+        reader = io.StringIO()
+        try:
+            yield reader
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            capture.seek(0)
+            reader.write(capture.read().decode("utf-8", errors="replace"))
+            reader.seek(0)
+
+
+@pytest.fixture
+def tree(tmp_path) -> Tree:
+    return Tree(tmp_path / "project")

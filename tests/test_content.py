@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from helpcenter import locales, translations
+from tests.conftest import PATHS, PROJECT, SOURCE
 
-ROOT = locales.ROOT
-ENGLISH = locales.DOCS / "en"
+ROOT = PATHS.root
+ENGLISH = PATHS.docs_for(SOURCE.slug)
 # Pages allowed under 150 words, and why.
 SHORT_PAGES = {
     "resources/contact.md": "a directory of channels; its table carries the content",
@@ -33,8 +33,12 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml tags
-NAV = nav_paths(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"])
-PAGES = translations.english_pages()
+NAV = nav_paths(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"])  # noqa: S506
+PAGES = PROJECT.index.pages(SOURCE.slug)
+
+
+def read(uri: str):
+    return PROJECT.pages[(SOURCE.slug, uri)]
 
 
 def test_every_nav_page_exists_and_every_page_is_in_the_nav():
@@ -44,7 +48,7 @@ def test_every_nav_page_exists_and_every_page_is_in_the_nav():
 
 @pytest.mark.parametrize("uri", PAGES)
 def test_page_has_title_and_a_real_description(uri):
-    page = translations.read(ENGLISH / uri)
+    page = read(uri)
     assert isinstance(page.data.get("title"), str) and page.data["title"].strip()
     description = page.data.get("description")
     assert isinstance(description, str) and 50 <= len(description) <= 170, description
@@ -58,9 +62,9 @@ def words(markdown: str) -> int:
 @pytest.mark.parametrize("uri", PAGES)
 def test_no_page_is_a_stub(uri):
     if uri in SHORT_PAGES:
-        assert words(translations.read(ENGLISH / uri).body) >= 80
+        assert words(read(uri).body) >= 80
         return
-    assert words(translations.read(ENGLISH / uri).body) >= 150
+    assert words(read(uri).body) >= 150
 
 
 def _abbreviations() -> set[str]:
@@ -71,7 +75,7 @@ def _abbreviations() -> set[str]:
 def test_every_abbreviation_used_is_defined_in_the_glossary_file():
     defined = _abbreviations()
     for uri in PAGES:
-        body = translations.read(ENGLISH / uri).body
+        body = read(uri).body
         body = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|mailto:\S+", "", body)
         for term in sorted(defined, key=len, reverse=True):  # "CC BY" before "CC"
             body = re.sub(rf"\b{re.escape(term)}\b", "", body)

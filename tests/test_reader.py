@@ -8,10 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from helpcenter import strings
-from tests.conftest import ROOT_DIR
+from tests.conftest import PATHS, PROJECT
 
-AXE = ROOT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE = PATHS.root / "node_modules" / "axe-core" / "axe.min.js"
 LOCALES_UNDER_TEST = ["en", "ar", "ja", "bn"]  # bn: a partial locale
 PAGE_TYPES = {
     "home": "{slug}/",
@@ -133,7 +132,7 @@ def test_share_and_report_links(new_page, server):
     assert email.startswith("mailto:?subject=") and email.endswith("&body=https%3A//help.example.org/ja/commitments/")
     tab.locator(".hc-share__copy").click()
     assert tab.evaluate("navigator.clipboard.readText()") == url
-    assert tab.locator(".hc-share__status").text_content() == strings.load("ja")["share_copied"]
+    assert tab.locator(".hc-share__status").text_content() == PROJECT.strings["ja"].site["share_copied"]
     report = tab.locator(".hc-feedback a").first.get_attribute("href")
     query = parse_qs(urlsplit(report).query)
     assert query["page"] == [url] and query["locale"] == ["ja"]

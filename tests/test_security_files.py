@@ -12,10 +12,8 @@ import pytest
 import yaml
 from lxml import etree
 
-from helpcenter import locales, root
-from tests.conftest import LOCALES
-
-BASE = root.site_root_url()
+from helpcenter.build import rootfiles
+from tests.conftest import BASE, LOCALES, PATHS
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -35,7 +33,7 @@ def test_security_txt_follows_rfc_9116(site):
     # RFC 9116 requires Contact and Expires; we publish each of our five fields once.
     assert set(data) == {"contact", "expires", "preferred-languages", "canonical", "policy"}
     assert all(len(values) == 1 for values in data.values()), data
-    links = (locales.ROOT / "includes" / "links.md").read_text(encoding="utf-8")
+    links = (PATHS.root / "includes" / "links.md").read_text(encoding="utf-8")
     assert f"[security-email]: {data['contact'][0]}" in links  # the one place contacts live
     assert data["contact"][0].startswith("mailto:")
     assert data["preferred-languages"] == ["en"]
@@ -45,21 +43,23 @@ def test_security_txt_follows_rfc_9116(site):
 
 def test_security_txt_policy_is_the_repository_security_md(site):
     policy = fields((site / ".well-known" / "security.txt").read_text(encoding="utf-8"))["policy"][0]
-    config = yaml.safe_load((locales.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((PATHS.root / "mkdocs.yml").read_text(encoding="utf-8"))
     assert policy == config["extra"]["repository"].rstrip("/") + "/blob/main/SECURITY.md"
-    assert policy.startswith("https://") and (locales.ROOT / "SECURITY.md").is_file()
+    assert policy.startswith("https://") and (PATHS.root / "SECURITY.md").is_file()
 
 
 def test_security_txt_expires_a_year_after_the_commit_not_the_build(site):
     expires = fields((site / ".well-known" / "security.txt").read_text(encoding="utf-8"))["expires"][0]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", expires), expires  # RFC 3339, UTC
     when = datetime.datetime.fromisoformat(expires.replace("Z", "+00:00"))
-    built_at = str(int((when - root.SECURITY_TXT_VALID_FOR).timestamp()))
+    built_at = str(int((when - rootfiles.SECURITY_TXT_VALID_FOR).timestamp()))
     # site/ may have been built a commit or two ago: any commit's time will do, or SOURCE_DATE_EPOCH.
-    commits = subprocess.run(["git", "log", "--format=%ct"], cwd=locales.ROOT,
+    commits = subprocess.run(["git", "log", "--format=%ct"], cwd=PATHS.root,
                              capture_output=True, text=True, check=True).stdout.split()
     assert built_at in commits or built_at == os.environ.get("SOURCE_DATE_EPOCH"), expires
-    assert root.SECURITY_TXT_VALID_FOR == datetime.timedelta(days=365)
+    assert rootfiles.SECURITY_TXT_VALID_FOR == datetime.timedelta(days=365)
     assert when > datetime.datetime.now(datetime.timezone.utc), "expired: build from a newer commit"
 
 
@@ -78,7 +78,7 @@ def test_robots_txt_allows_all_and_points_at_the_sitemap_index(site):
 
 
 def test_the_pages_upload_keeps_well_known():
-    workflow = yaml.safe_load((locales.ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load((PATHS.root / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
     uploads = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
                if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert uploads, "deploy.yml no longer uploads with actions/upload-pages-artifact: check .well-known"

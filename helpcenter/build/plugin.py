@@ -1,0 +1,345 @@
+"""The MkDocs plugin: one locale per MkDocs run.
+
+It builds the locale's own pages and, for every English page the locale has
+not translated, the English page as a fallback with a notice; and it adds what
+crosses locales: the per-page language menu, hreflang with absolute URLs and
+x-default, canonical URLs (English for fallbacks), lang/dir, the notices, the
+reader tools, the feed, the CSP and, in the source locale, the translation
+dashboard.
+
+Configuration (mkdocs.yml `plugins: - helpcenter:`), set by the build driver
+(helpcenter/build/driver.py) on the loaded configuration:
+
+    locale         the slug to build (default en)
+    shared_assets  leave theme assets out: the driver writes them once at the site root
+    speedups       patch MkDocs/Material to reuse work across builds in one process
+
+The driver also hands over the checked inputs (`plugin.project`); a plain
+`mkdocs build` or `mkdocs serve` reads them itself in on_config."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from urllib.parse import urlencode
+
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
+from jinja2 import pass_context
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
+
+from helpcenter.build import csp, dashboard, feed, speedups
+from helpcenter.errors import InputError
+from helpcenter.locales import Locale
+from helpcenter.paths import Paths
+from helpcenter.project import Project
+
+FEED = "feed.xml"  # per locale: every page, newest change first
+
+
+class HelpCenterConfig(base.Config):
+    locale = c.Type(str, default="en")
+    shared_assets = c.Type(bool, default=False)
+    speedups = c.Type(bool, default=False)
+
+
+@dataclasses.dataclass
+class _LocaleBuild:
+    """Everything one run knows about the locale it builds."""
+
+    project: Project
+    locale: Locale
+    site_root: str  # site_url of mkdocs.yml: the root of every locale
+    root_path: str  # its path part, e.g. "/"
+    titles: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # src_uri -> raw title, description
+    feed: list[dict] = dataclasses.field(default_factory=list)
+
+    @property
+    def source(self) -> Locale:
+        return self.project.source
+
+    @property
+    def strings(self):
+        return self.project.strings[self.locale.slug]
+
+
+class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
+    def __init__(self):
+        self.project: Project | None = None  # set by the build driver, else read in on_config
+        self.run: _LocaleBuild | None = None
+        self.current_file: str | None = None  # for error messages
+
+    # Events ------------------------------------------------------------------
+
+    @event_priority(100)  # before the search plugin reads the theme language
+    def on_config(self, config):
+        paths = Paths(Path(config.config_file_path).resolve().parent)
+        project = self.project or Project.load(paths)
+        locale = project.registry.get(self.config.locale)
+        site_root = config.site_url or "/"
+        if not site_root.endswith("/"):
+            raise InputError("mkdocs.yml: site_url must end with /")
+        self.run = _LocaleBuild(project, locale, site_root, "/" + site_root.split("://", 1)[-1].partition("/")[2])
+        if self.config.speedups:
+            speedups.enable()
+        config.docs_dir = str(paths.docs_for(locale.slug))
+        config.site_url = f"{site_root}{locale.slug}/"
+        config.site_name = self.run.strings.site["site_name"]
+        config.theme["language"] = locale.theme or "en"  # Material's file; ours override it per key
+        config.theme["direction"] = locale.dir
+        self._markdown_for(config, locale)
+        self._search_for(config, locale)
+        return config
+
+    def on_files(self, files, config):
+        run = self.run
+        for file in [f for f in files if not _is_content(f, config)]:
+            # Theme files: only assets/ is for readers, and in a full build
+            # the driver writes those once at the site root instead.
+            if self.config.shared_assets or not file.src_uri.startswith("assets/"):
+                files.remove(file)
+        if run.locale == run.source:
+            files.append(File.generated(config, dashboard.SRC_URI, content=dashboard.SOURCE))
+            return files
+        source_dir = run.project.paths.docs_for(run.source.slug)
+        for src_uri in run.project.index.files(run.source.slug):
+            if files.get_file_from_path(src_uri) is None:  # not translated: use English
+                file = File(src_uri, str(source_dir), config.site_dir, config.use_directory_urls,
+                            inclusion=InclusionLevel.INCLUDED)
+                file.hc_fallback = True
+                files.append(file)
+        return files
+
+    def on_nav(self, nav, config, files):
+        site = self.run.strings.site
+        for section in _sections(nav.items):
+            key = "nav_" + section.title.lower().replace(" ", "_")
+            if key not in site:
+                raise InputError(f"strings/en.yml: no string `{key}` for the nav section '{section.title}' "
+                                 "(mkdocs.yml)")
+            section.title = site[key]
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        self.current_file = self._source_of(page.file)
+        self._markdown_for(config, self.run.source if self.is_fallback(page.file) else self.run.locale)
+        return markdown
+
+    def on_env(self, env, config, files):
+        run = self.run
+        # Material prints titles and descriptions into HTML unescaped, in
+        # every page's nav too: escape them all before any page is rendered.
+        for file in files.documentation_pages():
+            meta = file.page.meta
+            run.titles[file.src_uri] = (str(file.page.title or ""), str(meta.get("description", "")))
+            for key in ("title", "description"):
+                if isinstance(meta.get(key), str):
+                    meta[key] = Markup.escape(meta[key])
+        env.globals["hc"] = self._site_context()
+        env.globals["hc_is_fallback"] = self.is_fallback
+        env.globals["hc_lastmod"] = self._lastmod
+        if self.config.shared_assets:
+            env.filters["url"] = _shared_assets_url(env.filters["url"], run.root_path + run.locale.slug + "/")
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        run = self.run
+        self.current_file = self._source_of(page.file)
+        src_uri = page.file.src_uri
+        fallback = self.is_fallback(page.file)
+        generated = bool(page.file.generated_by)
+        state = None  # English, a fallback or a generated page: not a translation
+        if run.locale != run.source and not fallback and not generated:
+            state = run.project.states.get((run.locale.slug, src_uri))
+        here = f"{run.locale.slug}/{page.url}"
+        # The locales that have this page: all of them (as a translation or
+        # a fallback), except for a page generated in this locale only.
+        available = [run.locale] if generated else list(run.project.registry)
+        translated = [loc for loc in available if generated or run.project.is_translated(loc.slug, src_uri)]
+        context["hc_page"] = {
+            "fallback": fallback,
+            "draft": bool(state) and state.state in ("draft", "machine"),
+            "outdated": bool(state) and state.state == "outdated",
+            "source_href": get_relative_url(f"{run.source.slug}/{page.url}", here),
+            "menu": [
+                {"locale": loc, "href": get_relative_url(f"{loc.slug}/{page.url}", here),
+                 "current": loc == run.locale, "translated": loc in translated}
+                for loc in available
+            ],
+            "hreflang": [{"tag": loc.tag, "href": f"{run.site_root}{loc.slug}/{page.url}"} for loc in translated]
+            + ([] if generated else [{"tag": "x-default", "href": f"{run.site_root}{run.source.slug}/{page.url}"}]),
+        }
+        if fallback:  # not a translation: search engines should index the English page
+            page.canonical_url = f"{run.site_root}{run.source.slug}/{page.url}"
+        if generated and src_uri == dashboard.SRC_URI:
+            context["hc_dashboard"] = dashboard.context(run.project, here)
+        self._reader_tools(context["hc_page"], page, config, fallback, generated)
+        return context
+
+    def on_post_page(self, output, page, config):
+        return csp.fill(self._html_lang_dir(output, self._source_of(page.file)))
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return csp.fill(self._html_lang_dir(output_content, f"overrides/{template_name}"))
+        return output_content
+
+    def on_post_build(self, config):
+        run = self.run
+        title = f"{config.site_name}: {run.strings.site['feed_title']}"
+        Path(config.site_dir, FEED).write_bytes(
+            feed.atom(title, f"{config.site_url}{FEED}", run.locale.tag, run.feed))
+
+    def on_serve(self, server, config, builder):
+        paths = self.run.project.paths
+        for path in (paths.registry, paths.strings, paths.includes, paths.docs_for(self.run.source.slug)):
+            server.watch(str(path))
+        return server
+
+    # Helpers -----------------------------------------------------------------
+
+    def is_fallback(self, file) -> bool:
+        return bool(getattr(file, "hc_fallback", False))
+
+    def _source_of(self, file) -> str:
+        if file.generated_by:
+            return f"(generated) {file.src_uri}"
+        return self.run.project.paths.relative(file.abs_src_path)
+
+    def _markdown_for(self, config, language: Locale) -> None:
+        """Markdown settings for text in `language`: its snippets first (then
+        English, then the shared ones), its labels for links MkDocs adds."""
+        run = self.run
+        includes = run.project.paths.includes
+        snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+        snippets["base_path"] = [str(includes / language.slug), str(includes / run.source.slug), str(includes)]
+        snippets["restrict_base_path"] = True
+        snippets["check_paths"] = True
+        site = run.project.strings[language.slug].site
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = site["permalink_title"]
+        config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = site["footnote_backlink"].replace(
+            "{number}", "%d")
+
+    def _search_for(self, config, locale: Locale) -> None:
+        """The search plugin's language settings for this locale (it would
+        otherwise read them from the theme's language file)."""
+        from helpcenter.strings import material_keys
+
+        search = config.plugins["material/search"].config
+        material = material_keys(locale.theme or "en")
+        search.lang = [material.get("search.config.lang", "en")]
+        search.separator = material.get("search.config.separator", r"[\s\-]+")
+        search.pipeline = [p for p in material.get("search.config.pipeline", "").split(",") if p.strip()]
+        _use_chinese_segmentation(locale.tag.startswith("zh"))
+
+    def _site_context(self) -> dict:
+        run = self.run
+        strings = run.strings
+        return {
+            "csp_placeholder": csp.PLACEHOLDER,
+            "locale": run.locale,
+            "source": run.source,
+            "strings": strings.site,
+            "untranslated": strings.untranslated,
+            "theme_strings": strings.theme,
+            "material_language": run.locale.theme or "en",
+            "fallback_notice": strings.fill("fallback_notice", language=run.locale.name),
+            "locales": run.project.registry.locales,
+            "root_path": run.root_path,
+            # The language menu outside the page tree (404.html): each home page.
+            "home_menu": [
+                {"locale": loc, "href": f"{run.root_path}{loc.slug}/", "current": loc == run.locale,
+                 "translated": True}
+                for loc in run.project.registry
+            ],
+        }
+
+    def _reader_tools(self, context: dict, page, config, fallback: bool, generated: bool) -> None:
+        """Last updated, share, edit and report links, and the page's feed entry."""
+        run = self.run
+        url = f"{config.site_url}{page.url}"
+        origin = run.source if fallback else run.locale
+        updated = None if generated else run.project.last_commit(origin.slug, page.file.src_uri)
+        repository = config.extra["repository"]
+        title, description = run.titles.get(page.file.src_uri, (str(page.title), ""))
+        context.update(
+            url=url,
+            feed_href=get_relative_url(FEED, page.url),
+            updated=updated and {"iso": updated.date().isoformat(), "text": _format_date(updated.date(), run.locale)},
+            edit_url=None if generated else f"{repository}/edit/main/docs/{origin.slug}/{page.file.src_uri}",
+            report_url=f"{repository}/issues/new?" + urlencode(
+                {"template": "content-error.yml", "page": url, "locale": run.locale.slug,
+                 "title": f"[Content] {title}"}),
+        )
+        run.feed.append({"title": title, "url": url, "summary": description, "updated": updated,
+                         "lang": origin.tag})
+
+    def _lastmod(self, file) -> str:
+        if file.generated_by:
+            return ""  # generated at build time: no commit to date it by
+        date = self.run.project.last_commit(self.run.locale.slug, file.src_uri)
+        return date.strftime("%Y-%m-%d") if date else ""
+
+    def _html_lang_dir(self, html: str, where: str) -> str:
+        """Material sets lang from its UI-strings file and dir on <body> only;
+        put the locale's BCP 47 tag and direction on <html>."""
+        locale = self.run.locale
+        start = html.find("<html ")
+        end = html.find(">", start)
+        if start < 0 or 'class="no-js"' not in html[start:end]:
+            raise InputError(f"{where}: rendered page has no <html class=\"no-js\"> tag to localise")
+        return f'{html[:start]}<html lang="{locale.tag}" dir="{locale.dir}" class="no-js"{html[end:]}'
+
+
+def _is_content(file, config) -> bool:
+    return Path(file.src_dir).resolve() == Path(config.docs_dir).resolve() or bool(file.generated_by)
+
+
+def _sections(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
+
+
+def _format_date(date, locale: Locale) -> str:
+    """The date as the locale writes it (CLDR); ISO 8601 where CLDR has no data."""
+    try:
+        return format_date(date, format="long", locale=locale.cldr)
+    except (UnknownLocaleError, ValueError):
+        return date.isoformat()
+
+
+def _shared_assets_url(url_filter, locale_path: str):
+    """Point theme assets (assets/…) at the one copy at the site root."""
+
+    @pass_context
+    def url(context, value):
+        result = url_filter(context, value)
+        if not str(value).startswith("assets/"):
+            return result
+        if result.startswith(locale_path):  # absolute (404.html)
+            return result.replace(locale_path, locale_path.rsplit("/", 2)[0] + "/", 1)
+        return "../" + result
+
+    return url
+
+
+def _use_chinese_segmentation(enabled: bool) -> None:
+    """Material's search segments every Han run with jieba when it is
+    installed; that is right for Chinese only (not Japanese kanji)."""
+    from material.plugins.search import plugin as search
+
+    if enabled:
+        import jieba
+
+        jieba.setLogLevel(60)  # silence its start-up chatter
+        search.jieba = jieba
+    else:
+        search.jieba = None
