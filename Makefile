@@ -1,31 +1,52 @@
 # Two commands for everyone: `make serve` and `make test`. The rest are steps
-# they use, and tools for maintainers. Every target installs what it needs.
+# they use, and tools for writers, translators and maintainers. Every target
+# installs what it needs into .venv (the pinned requirements, then our package).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HC     := $(BIN)/python -m helpcenter
 LOCALE ?=
+SHARD  ?=
+SCALE  ?= 0
+JOBS   ?= auto
 
-.PHONY: serve build lint test browser audit bench requirements clean
+.PHONY: serve build merge lint links status test test-site browser audit bench requirements clean
 
 ## serve: preview one locale with live reload (LOCALE=xx, default en)
 serve: $(VENV)/.installed
 	$(HC) serve --locale $(or $(LOCALE),en)
 
-## build: build every locale (or LOCALE=xx) strictly into site/
+## build: build every locale (or LOCALE=xx, or SHARD=i/n into .shards/) strictly into site/
 build: $(VENV)/.installed
-	$(HC) build $(if $(LOCALE),--locale $(LOCALE))
+	$(HC) build $(if $(LOCALE),--locale $(LOCALE)) $(if $(SHARD),--shard $(SHARD))
 
-## lint: check docs/ and includes/ (front matter, unsafe HTML, spelling, nav, ...)
+## merge: assemble the shard builds in .shards/ into site/
+merge: $(VENV)/.installed
+	$(HC) merge .shards/*
+
+## lint: check docs/, includes/ and strings/ (front matter, layout, spelling, nav, ...)
 lint: $(VENV)/.installed
 	$(HC) lint
+
+## links: check every link of the built site/
+links: $(VENV)/.installed
+	$(HC) links
+
+## status: translation status of every locale (LOCALE=xx: one)
+status: $(VENV)/.installed
+	$(HC) status $(LOCALE)
 
 ## test: lint, build everything, then run the whole test suite (installs Chromium if missing)
 test: $(VENV)/.installed node_modules/.installed browser
 	$(HC) lint
 	$(HC) build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
+
+## test-site: lint and the whole test suite against the site/ already built (e.g. merged shards)
+test-site: $(VENV)/.installed node_modules/.installed browser
+	$(HC) lint
+	$(BIN)/python -m pytest -n $(JOBS)
 
 ## browser: find a Chromium for the browser tests, or install one
 browser: $(VENV)/.installed
@@ -39,9 +60,9 @@ audit/node_modules/.installed: audit/package.json audit/package-lock.json
 	npm ci --prefix audit --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## bench: our build against the stock single static-i18n build, side by side
-bench: $(VENV)/.installed
-	$(HC) bench
+## bench: our build against the stock single static-i18n build (SCALE=10: also 1x vs 10x pages)
+bench: $(VENV)/.installed browser
+	$(HC) bench --scale $(SCALE)
 
 ## requirements: re-pin requirements.txt (with hashes) from requirements.in
 requirements: $(VENV)/.installed
@@ -50,7 +71,7 @@ requirements: $(VENV)/.installed
 		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean:
-	rm -rf site .site.partial .site.old .bench
+	rm -rf site .site.*.partial .site.old .site.lock .shards .bench
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund

@@ -202,9 +202,8 @@ def _run_mkdocs(slug: str, site_dir: str) -> str | None:
     except OSError as err:
         return f"{err.filename or _current(plugin)}: {err.strerror or err}"
     except Exception as err:  # anything else: still one line, and the traceback on request
-        if _worker["debug"]:
-            traceback.print_exc()
-        return f"{_current(plugin)}: {type(err).__name__}: {err}"
+        message = f"{_current(plugin)}: {type(err).__name__}: {err}"
+        return f"{message}\n{traceback.format_exc()}" if _worker["debug"] else message
 
 
 def _current(plugin) -> str:
