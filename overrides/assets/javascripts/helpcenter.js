@@ -35,7 +35,25 @@
     if (event.target.id === "__search" && event.target.checked) startSearch();
   });
 
-  // 2. Tables too wide for the screen scroll inside a box Material adds at
+  // 2. Nothing in the browser's storage until the reader chooses: Material
+  //    saves the active color scheme on every page view. Let that write
+  //    through only once the reader has used the light/dark switch on this
+  //    page (resources/cookies.md and includes/en/site-storage.md say so).
+  var chosen = false;
+  var PALETTE = /\.__palette$/;
+  var setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key) {
+    if (!chosen && PALETTE.test(String(key))) return undefined;
+    return setItem.apply(this, arguments);
+  };
+  function choose(event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("[data-md-component=palette]")) chosen = true;
+  }
+  document.addEventListener("click", choose, true);
+  document.addEventListener("change", choose, true);
+
+  // 3. Tables too wide for the screen scroll inside a box Material adds at
   //    load; make each box reachable by keyboard so it can be scrolled.
   new MutationObserver(function () {
     document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
@@ -43,7 +61,7 @@
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
-  // 3. "Share this article": copy the link, or the device's share sheet.
+  // 4. "Share this article": copy the link, or the device's share sheet.
   //    Without JavaScript only the email link shows.
   document.addEventListener("DOMContentLoaded", function () {
     var share = document.querySelector(".hc-share");
