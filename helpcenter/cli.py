@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
@@ -80,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: nothing was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `helpcenter status | head`
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as err:  # a full disk, a folder we may not write
+        print(f"error: {err.filename or 'helpcenter'}: {err.strerror or err}", file=sys.stderr)
+        return 1
 
 
 def _run(args) -> int:

@@ -182,3 +182,61 @@ def _captured_fd2():
 @pytest.fixture
 def tree(tmp_path) -> Tree:
     return Tree(tmp_path / "project")
+
+
+# A small project to break: the real theme, configuration and interface text,
+# with three locales chosen from the registry (the source, another full one, a
+# right-to-left one) and a few pages of our own, so each build takes a moment.
+
+MINI_LOCALES = list(dict.fromkeys([SOURCE, next(loc for loc in LOCALES[1:] if loc.full),
+                                   next(loc for loc in LOCALES if loc.is_rtl)]))
+MINI_PAGE = "docs/en/commitments/page.md"
+MINI_PAGES = {
+    "index.md": ("Home", "The home page of a small help center that the tests break in every way they can think of.",
+                 "Welcome. Read [the page](commitments/page.md) or [our commitments](commitments/index.md)."),
+    "commitments/index.md": ("Our commitments", "What we promise to the people who use our service, in a few "
+                             "short sentences that the tests can change freely.",
+                             "We keep our promises. See [the page](page.md#a-section)."),
+    "commitments/page.md": ("A page", "A page that the bad-input tests change, one hostile or broken input at a "
+                            "time, to see that each ends in one clear line.",
+                            "Some text.\n\n## A section\n\nMore text."),
+}
+
+
+class MiniTree(Tree):
+    def __init__(self, path: Path):
+        from helpcenter import frontmatter, safeyaml, translations
+
+        self.path = path
+        for name in ("overrides", "includes", ".github"):
+            shutil.copytree(PATHS.root / name, path / name)
+        (path / "strings").mkdir()
+        entries = []
+        for loc in MINI_LOCALES:
+            shutil.copy(PATHS.strings_for(loc.slug), path / "strings")
+            entry = {"slug": loc.slug}
+            if loc.tag != loc.slug:
+                entry["tag"] = loc.tag
+            if loc.full:
+                entry["full"] = True
+            entries.append(entry)
+        flow = ["  - {" + ", ".join(f"{k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in e.items()) + "}"
+                for e in entries]
+        (path / "locales.yml").write_text("locales:\n" + "\n".join(flow) + "\n", encoding="utf-8")
+        config = PATHS.config.read_text(encoding="utf-8")
+        nav = ("nav:\n  - index.md\n  - Our commitments:\n      - commitments/index.md\n"
+               "      - commitments/page.md\n")
+        (path / "mkdocs.yml").write_text(config[: config.index("\nnav:") + 1] + nav, encoding="utf-8")
+        for uri, (title, description, body) in MINI_PAGES.items():
+            self.write(f"docs/en/{uri}", f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n{body}\n")
+        home = frontmatter.read(path / "docs/en/index.md", "docs/en/index.md")
+        for loc in MINI_LOCALES[1:]:
+            block = {"source": translations.source_hash(home), "status": "draft"}
+            self.write(f"docs/{loc.slug}/index.md",
+                       f"---\n{safeyaml.dump({**home.data, 'translation': block})}---\n{home.body}")
+        self.paths = Paths(path)
+
+
+@pytest.fixture
+def mini(tmp_path) -> MiniTree:
+    return MiniTree(tmp_path / "mini")

@@ -76,7 +76,7 @@ def test_no_csp_violations_console_errors_cookies_or_other_hosts(new_page, serve
     assert tab.context.cookies() == []
     assert all(url.startswith(server) for url in tab.requests), tab.requests
     policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'"):
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'"):
         assert directive in policy
     assert "'unsafe-inline'" not in policy
 

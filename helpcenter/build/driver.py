@@ -145,8 +145,20 @@ def _build_locales(project: Project, slugs: list[str], staging: Path, jobs: int 
         raise
     if failures:
         _stop(pool)
-        raise BuildFailed(sorted(failures))
+        raise BuildFailed(_grouped(failures, slugs))
     pool.shutdown(wait=True)
+
+
+def _grouped(failures: list[str], order: list[str]) -> list[str]:
+    """One line per problem: an English page that fails fails in every locale
+    that shows it, and says so once (`en es ar: docs/en/…: message`)."""
+    slugs: dict[str, list[str]] = {}
+    for failure in failures:
+        slug, _, problem = failure.partition(": ")
+        slugs.setdefault(problem, []).append(slug)
+    rank = {slug: i for i, slug in enumerate(order)}
+    return sorted(f"{' '.join(sorted(set(owners), key=lambda s: rank.get(s, len(rank))))}: {problem}"
+                  for problem, owners in slugs.items())
 
 
 def _stop(pool) -> None:
@@ -223,7 +235,7 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         message = record.getMessage()
-        if not message.startswith("Error reading page"):  # MkDocs' own echo of the error we report
+        if not message.startswith(("Error reading page", "Error building page")):  # MkDocs' echo of our error
             self.records.append(message)
 
 

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from helpcenter.build import csp, dashboard, feed, speedups
+from helpcenter.build import dashboard, feed, safety, speedups
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 from helpcenter.paths import Paths
@@ -59,6 +59,8 @@ class _LocaleBuild:
     root_path: str  # its path part, e.g. "/"
     titles: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # src_uri -> raw title, description
     feed: list[dict] = dataclasses.field(default_factory=list)
+    policy: str = ""  # the Content Security Policy of every page
+    theme_scripts: frozenset[str] = frozenset()  # hashes of the theme's own inline scripts
 
     @property
     def source(self) -> Locale:
@@ -93,6 +95,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         config.site_name = self.run.strings.site["site_name"]
         config.theme["language"] = locale.theme or "en"  # Material's file; ours override it per key
         config.theme["direction"] = locale.dir
+        # Material keeps the reader's choices (light/dark) under this path:
+        # the site's root, so one choice holds in every language.
+        config.extra["scope"] = self.run.root_path
         self._markdown_for(config, locale)
         self._search_for(config, locale)
         return config
@@ -123,7 +128,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             if key not in site:
                 raise InputError(f"strings/en.yml: no string `{key}` for the nav section '{section.title}' "
                                  "(mkdocs.yml)")
-            section.title = site[key]
+            section.title = Markup.escape(site[key])  # Material prints nav titles unescaped
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -141,6 +146,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             for key in ("title", "description"):
                 if isinstance(meta.get(key), str):
                     meta[key] = Markup.escape(meta[key])
+        run.theme_scripts = safety.theme_script_hashes(
+            env, {"config": config, "features": config.theme.get("features") or [], "base_url": run.root_path})
+        run.policy = safety.policy(run.theme_scripts)
         env.globals["hc"] = self._site_context()
         env.globals["hc_is_fallback"] = self.is_fallback
         env.globals["hc_lastmod"] = self._lastmod
@@ -183,11 +191,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        return csp.fill(self._html_lang_dir(output, self._source_of(page.file)))
+        source = None if page.file.generated_by else Path(page.file.abs_src_path)
+        return self._finish(output, self._source_of(page.file), source, fallback=self.is_fallback(page.file))
 
     def on_post_template(self, output_content, template_name, config):
         if template_name.endswith(".html"):
-            return csp.fill(self._html_lang_dir(output_content, f"overrides/{template_name}"))
+            return self._finish(output_content, f"overrides/{template_name}", None, fallback=False)
         return output_content
 
     def on_post_build(self, config):
@@ -242,7 +251,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         run = self.run
         strings = run.strings
         return {
-            "csp_placeholder": csp.PLACEHOLDER,
+            "csp_placeholder": safety.PLACEHOLDER,
             "locale": run.locale,
             "source": run.source,
             "strings": strings.site,
@@ -285,6 +294,37 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             return ""  # generated at build time: no commit to date it by
         date = self.run.project.last_commit(self.run.locale.slug, file.src_uri)
         return date.strftime("%Y-%m-%d") if date else ""
+
+    def _finish(self, html: str, where: str, source: Path | None, fallback: bool) -> str:
+        """lang/dir and the Content Security Policy; then the page must pass
+        the safety check, or the build stops naming the source."""
+        html = safety.fill(self._html_lang_dir(html, where), self.run.policy)
+        found = safety.problems(html, self.run.theme_scripts, self.run.policy)
+        if found:
+            message, needle = found[0]
+            language = self.run.source if fallback else self.run.locale
+            raise InputError(f"{self._locate(needle, where, source, language)}: the page would contain {message}; "
+                             "the site allows no scripts, frames, forms, inline styles or requests to other hosts "
+                             "(see SECURITY.md)")
+        return html
+
+    def _locate(self, needle: str, where: str, source: Path | None, language: Locale) -> str:
+        """`file:line` of the first line holding `needle` in the page's source or
+        the snippets it may include; just `where` when none does."""
+        paths = self.run.project.paths
+        includes = paths.includes
+        candidates = [source] if source else []
+        candidates += sorted((includes / language.slug).glob("*.md")) + sorted((includes / self.run.source.slug).glob("*.md"))
+        candidates += sorted(includes.glob("*.md"))
+        for path in candidates:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                continue
+            for number, line in enumerate(lines, 1):
+                if needle.lower() in line.lower():
+                    return f"{paths.relative(path)}:{number}"
+        return where
 
     def _html_lang_dir(self, html: str, where: str) -> str:
         """Material sets lang from its UI-strings file and dir on <body> only;

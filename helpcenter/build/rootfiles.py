@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
+from helpcenter.build import safety
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 from helpcenter.project import Project
@@ -38,7 +39,12 @@ def write(project: Project, config, site_dir: Path, built: list[Locale]) -> None
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.paths.overrides / "root"),
                              autoescape=True, keep_trailing_newline=True)
     stylesheet = min(p.relative_to(site_dir).as_posix() for p in site_dir.glob("assets/stylesheets/main.*.min.css"))
-    html = env.get_template("index.html").render(locales=built, source=project.source, stylesheet=stylesheet)
+    policy = safety.policy()  # the chooser has no inline script
+    html = env.get_template("index.html").render(locales=built, source=project.source, stylesheet=stylesheet,
+                                                 policy=policy)
+    found = safety.problems(html, frozenset(), policy)
+    if found:
+        raise InputError(f"overrides/root/index.html: the language chooser would contain {found[0][0]}")
     (site_dir / "index.html").write_text(html, encoding="utf-8")
     # The root 404 is the source locale's: its links are absolute paths.
     first = project.source if project.source in built else built[0]

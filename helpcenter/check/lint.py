@@ -1,9 +1,9 @@
 """Checks for writers and translators: `python -m helpcenter lint`.
 
 Over docs/**/*.md and includes/**/*.md: encoding and empty files, front matter
-and translation metadata (the build's own checks), unsafe or insecure
-Markdown, a few layout rules MkDocs would not catch (headings, white space,
-admonitions), spelling of the English text (codespell), and the page tree:
+and translation metadata (the build's own checks), a few layout rules MkDocs
+would not catch (headings, white space, admonitions), spelling of the English
+text (codespell), and the page tree:
 pages in no nav, duplicate nav entries, translations without an English page.
 Each finding is one line, `path:line: message`; CONTRIBUTING.md ("What the
 checks mean") says how to fix each.
@@ -23,6 +23,7 @@ from helpcenter.errors import InputError
 from helpcenter.locales import Registry
 from helpcenter.pages import TranslationIndex
 from helpcenter.paths import Paths
+from helpcenter.project import _includes, check_markdown
 
 MAX_LINE = 2000
 
@@ -30,14 +31,6 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s")
 _BLOCK = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?)(?P<rest>.*)$")  # admonition / details
 _BLOCK_HEADER = re.compile(r' [a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*(?: "[^"]*")?\s*')
-_FORBIDDEN = [
-    (re.compile(r"<\s*(script|iframe|style)\b", re.I),
-     "raw <{0}> is not allowed in Markdown (the site allows no scripts, frames or inline styles)"),
-    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I),
-     "event-handler attribute `{0}=` is not allowed in raw HTML"),
-    (re.compile(r"(?:\]\(|\]:|=|<)\s*[\"']?\s*(javascript:)", re.I), "`{0}` URLs are not allowed"),
-    (re.compile(r"\bhttp://[^\s)\]>\"']*", re.I), "plain-HTTP link `{0}`: use https://"),
-]
 
 
 def lint(paths: Paths) -> list[str]:
@@ -51,9 +44,10 @@ def lint(paths: Paths) -> list[str]:
     except InputError as err:
         return findings + [_with_line(str(err))]
     english: list[Path] = []
+    findings += _catch(_includes, paths, registry)
     for path in _markdown_files(paths):
         where = paths.relative(path)
-        if where in not_text:
+        if where in not_text or path.is_symlink():
             continue
         text = path.read_text(encoding="utf-8")
         if not text.strip():
@@ -62,12 +56,42 @@ def lint(paths: Paths) -> list[str]:
         if path.is_relative_to(paths.docs) and path.relative_to(paths.docs).parts[0] in registry.slugs:
             findings += _catch(_front_matter, paths, registry, path)
         findings += _markdown(paths, path, text)
+        slug = path.relative_to(paths.docs if path.is_relative_to(paths.docs) else paths.includes).parts[0]
+        rtl = slug in registry.slugs and registry.get(slug).is_rtl
+        findings += _catch(check_markdown, where, text, rtl)
         if not path.is_relative_to(paths.docs) or path.is_relative_to(paths.docs_for(registry.source.slug)):
             english.append(path)
     findings += _codespell(paths, english)
     findings += _catch(_registry_and_strings, paths, registry)
     findings += _catch(_page_tree, paths, registry)
+    for path in sorted(paths.termbase.glob("*.yml")):
+        findings += _catch(termbase_entries, paths, registry, path)
     return sorted(set(findings), key=_sort_key)
+
+
+def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, str]:
+    """A termbase file, checked: `key: text` (`key: {term, note}` in English), plain text only."""
+    from helpcenter import safeyaml, text
+
+    where = paths.relative(path)
+    slug = path.stem
+    if slug not in registry.slugs:
+        raise InputError(f"{where}:1: not a locale in locales.yml")
+    data = safeyaml.load_file(path, where, max_bytes=256 * 1024) or {}
+    if not isinstance(data, dict):
+        raise InputError(f"{where}:1: expected `key: text` lines")
+    terms = {}
+    for key, value in data.items():
+        if slug == registry.source.slug:
+            if not isinstance(value, dict) or set(value) != {"term", "note"}:
+                raise InputError(f"{where}:1: `{key}` needs a `term` and a `note`")
+            value = value["term"] + " " + value["note"]
+        problem = text.problem(value, max_length=600, rtl=registry.get(slug).is_rtl) if isinstance(value, str) \
+            else "must be text"
+        if problem:
+            raise InputError(f"{where}:1: `{key}` {problem}")
+        terms[key] = value
+    return terms
 
 
 def main(paths: Paths) -> int:
@@ -163,9 +187,6 @@ def _markdown(paths: Paths, path: Path, text: str) -> list[str]:
         if opening:
             fence = opening.group(1)
             continue
-        for pattern, message in _FORBIDDEN:
-            for match in pattern.finditer(line):
-                add(message.format(*(match.groups() or [match.group(0)])))
         heading = _HEADING.match(line)
         if heading:
             headings.append((number, len(heading.group(1))))
@@ -237,7 +258,8 @@ def _registry_and_strings(paths: Paths, registry: Registry) -> list[str]:
 def _page_tree(paths: Paths, registry: Registry) -> list[str]:
     """English pages in the nav exactly once; the nav names only existing pages."""
     source = registry.source.slug
-    english = {p.relative_to(paths.docs_for(source)).as_posix() for p in paths.docs_for(source).rglob("*.md")}
+    english = {p.relative_to(paths.docs_for(source)).as_posix() for p in paths.docs_for(source).rglob("*.md")
+               if not p.is_symlink()}
     found, seen = [], set()
     for uri, line in nav_entries(paths.config):
         if uri in seen:
