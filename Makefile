@@ -11,21 +11,25 @@ SHARD  ?=
 SCALE  ?= 0
 JOBS   ?= auto
 
-.PHONY: serve build merge lint links status test test-site browser audit bench requirements clean
+.PHONY: serve build merge check lint links status test test-site browser audit bench requirements clean
 
 ## serve: preview one locale with live reload (LOCALE=xx, default en)
 serve: $(VENV)/.installed
 	$(HC) serve --locale $(or $(LOCALE),en)
 
-## build: build every locale (or LOCALE=xx, or SHARD=i/n into .shards/) strictly into site/
+## build: build every locale (or LOCALE="xx yy", or SHARD=i/n into .shards/) strictly into site/
 build: $(VENV)/.installed
-	$(HC) build $(if $(LOCALE),--locale $(LOCALE)) $(if $(SHARD),--shard $(SHARD))
+	$(HC) build $(foreach l,$(LOCALE),--locale $(l)) $(if $(SHARD),--shard $(SHARD))
+
+## check: every rule CI runs on content, as file:line: message (LOCALE=xx: one locale, in seconds)
+check: $(VENV)/.installed node_modules/.installed
+	$(HC) check $(foreach l,$(LOCALE),--locale $(l))
 
 ## merge: assemble the shard builds in .shards/ into site/
 merge: $(VENV)/.installed
 	$(HC) merge .shards/*
 
-## lint: check docs/, includes/ and strings/ (front matter, layout, spelling, nav, ...)
+## lint: the source rules of `check` alone (front matter, layout, spelling, nav, ...)
 lint: $(VENV)/.installed
 	$(HC) lint
 
@@ -37,15 +41,15 @@ links: $(VENV)/.installed
 status: $(VENV)/.installed
 	$(HC) status $(LOCALE)
 
-## test: lint, build everything, then run the whole test suite (installs Chromium if missing)
+## test: check the content, build every locale (or LOCALE="en xx"), run the whole suite (installs Chromium if missing)
 test: $(VENV)/.installed node_modules/.installed browser
-	$(HC) lint
-	$(HC) build
+	$(HC) check --no-build $(foreach l,$(LOCALE),--locale $(l))
+	$(HC) build $(foreach l,$(LOCALE),--locale $(l))
 	$(BIN)/python -m pytest -n $(JOBS)
 
-## test-site: lint and the whole test suite against the site/ already built (e.g. merged shards)
+## test-site: check the content and run the suite against the site/ already built (e.g. merged shards)
 test-site: $(VENV)/.installed node_modules/.installed browser
-	$(HC) lint
+	$(HC) check --no-build
 	$(BIN)/python -m pytest -n $(JOBS)
 
 ## browser: find a Chromium for the browser tests, or install one

@@ -49,16 +49,33 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", help="BCP 47 tag when it differs from the slug, e.g. pt-BR")
     add.add_argument("--full", action="store_true", help="every page will be translated")
     add.add_argument("--theme", help="Material's UI-strings file when it differs from the tag")
+    add.add_argument("--name", help="the language's name for itself, where CLDR has no data")
+    add.add_argument("--dir", choices=("ltr", "rtl"), help="its direction, where CLDR has no data")
 
     for name, text in (("start", "copy an English page into a locale, ready to translate"),
                        ("review", "record that a native speaker reviewed a translated page"),
-                       ("refresh", "record that a translation matches the current English page")):
+                       ("refresh", "record that a translation matches the current English page (back to draft)"),
+                       ("diff", "what changed in the English page since it was translated")):
         command = commands.add_parser(name, help=text)
         command.add_argument("locale")
         command.add_argument("page", help="path under docs/<locale>/, e.g. your-rights/appeals.md")
         if name == "review":
             command.add_argument("--by", required=True, help="the reviewer's name")
+        if name == "start":
+            command.add_argument("--machine", action="store_true", help="the first draft is a machine's")
+        if name == "refresh":
+            command.add_argument("--keep-review", metavar="REASON",
+                                 help="keep `reviewed`: say why the change needs no new review")
 
+    touch = commands.add_parser("touch", help="a writer's minor English edit: keep current translations current")
+    touch.add_argument("--minor", action="store_true", required=True,
+                       help="required: the edit changes no meaning (a typo, a link)")
+    touch.add_argument("page", help="path under docs/en/, e.g. your-rights/appeals.md")
+
+    check = commands.add_parser("check", help="every rule CI runs on content, for one locale or all (make check)")
+    check.add_argument("--locale", action="append", help="only this locale (repeatable); default: every locale")
+    check.add_argument("--no-build", action="store_true", help="skip the strict build (links, anchors, unsafe HTML)")
+    check.add_argument("files", nargs="*", help="or: the locales these files belong to (for pre-commit)")
     commands.add_parser("lint", help="check docs/, includes/ and strings/ (exit 1 on findings)")
     commands.add_parser("links", help="check every link of the built site/ (exit 1 on a broken one)")
     commands.add_parser("audit", help="Lighthouse and the vnu HTML validator over the built site/")
@@ -141,23 +158,44 @@ def _run(args) -> int:
     if args.command == "add-locale":
         from helpcenter.translate.commands import add_locale
 
-        for path in add_locale(paths, args.locale, tag=args.tag, full=args.full, theme=args.theme):
-            print(f"created {paths.relative(path)}: translate it")
-        print(f"registered '{args.locale}' in locales.yml; preview: make serve LOCALE={args.locale}")
+        for path in add_locale(paths, args.locale, tag=args.tag, full=args.full, theme=args.theme,
+                               name=args.name, direction=args.dir):
+            print(f"wrote {paths.relative(path)}")
+        print(f"registered '{args.locale}': every page shows in English with a notice until translated.\n"
+              f"Next: translate strings/{args.locale}.yml, then `helpcenter start {args.locale} index.md`; "
+              f"preview with `make serve LOCALE={args.locale}`; check with `make check LOCALE={args.locale}`.")
         return 0
-    if args.command in ("start", "review", "refresh"):
+    if args.command in ("start", "review", "refresh", "diff", "touch"):
         from helpcenter.project import Project
         from helpcenter.translate import commands
 
         project = Project.load(paths)
+        if args.command == "diff":
+            sys.stdout.write(commands.diff(project, args.locale, args.page))
+            return 0
+        if args.command == "touch":
+            changed = commands.touch_minor(project, args.page)
+            for path in changed:
+                print(f"touch: {paths.relative(path)} stays current")
+            if not changed:
+                print(f"touch: no translation of docs/en/{args.page} was current before the edit")
+            return 0
         if args.command == "start":
-            path = commands.start_page(project, args.locale, args.page)
+            path = commands.start_page(project, args.locale, args.page, machine=args.machine)
         elif args.command == "review":
             path = commands.review(project, args.locale, args.page, args.by)
         else:
-            path = commands.refresh(project, args.locale, args.page)
+            path = commands.refresh(project, args.locale, args.page, keep_review=args.keep_review)
         print(f"{args.command}: {paths.relative(path)}")
         return 0
+    if args.command == "check":
+        from helpcenter.check.check import main as check
+
+        slugs = list(args.locale or []) + _locales_of(paths, args.files)
+        if args.files and not slugs:
+            print("check: no content among these files")
+            return 0
+        return check(paths, list(dict.fromkeys(slugs)) or None, build=not args.no_build)
     if args.command == "lint":
         from helpcenter.check.lint import main as lint
 
@@ -183,6 +221,24 @@ def _run(args) -> int:
         print(ensure(install=args.install))
         return 0
     return 2
+
+
+def _locales_of(paths: Paths, files: list[str]) -> list[str]:
+    """The locales that files under docs/, includes/, strings/ or termbase/ belong to."""
+    from pathlib import Path
+
+    from helpcenter.locales import Registry
+
+    slugs = []
+    registered = Registry.load(paths.registry).slugs
+    for name in files:
+        parts = Path(name).parts
+        if len(parts) >= 2 and parts[0] in ("docs", "includes", "strings", "termbase"):
+            slug = parts[1].removesuffix(".yml") if parts[0] in ("strings", "termbase") else parts[1]
+            slugs.append(slug if slug in registered else registered[0])
+        elif parts and parts[0] in ("mkdocs.yml", "locales.yml"):
+            slugs.append(registered[0])
+    return slugs
 
 
 def _plugins_with(paths: Paths, **options) -> list:

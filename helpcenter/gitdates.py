@@ -11,10 +11,10 @@ import dataclasses
 import datetime
 import logging
 import os
-import subprocess
 import time
 
 from helpcenter.errors import InputError
+from helpcenter.git import run as _git
 from helpcenter.paths import Paths
 
 log = logging.getLogger("helpcenter")
@@ -30,14 +30,6 @@ class GitDates:
     def last_commit(self, relative_path: str) -> datetime.datetime | None:
         stamp = self.stamps.get(relative_path)
         return None if stamp is None else datetime.datetime.fromtimestamp(stamp, tz=datetime.timezone.utc)
-
-
-def _git(paths: Paths, *args: str) -> str | None:
-    try:
-        return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=paths.root,
-                              capture_output=True, text=True, check=True, timeout=120).stdout
-    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
-        return None
 
 
 def load(paths: Paths, folders: tuple[str, ...] = ("docs",)) -> GitDates:

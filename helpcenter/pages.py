@@ -94,9 +94,9 @@ class TranslationIndex:
         by_locale = {}
         for slug in slugs:
             folder = paths.docs_for(slug)
-            if not (folder / "index.md").is_file():
-                raise InputError(f"docs/{slug}/index.md: locale '{slug}' in locales.yml has no home page")
-            by_locale[slug] = frozenset(walk(folder, paths))
+            if slug == slugs[0] and not (folder / "index.md").is_file():
+                raise InputError(f"docs/{slug}/index.md: the source locale needs a home page")
+            by_locale[slug] = frozenset(walk(folder, paths)) if folder.is_dir() else frozenset()
         return cls(by_locale)
 
     def files(self, slug: str) -> list[str]:

@@ -66,8 +66,9 @@ def metadata(page: FrontMatter) -> dict:
     if not _HASH.fullmatch(str(block.get("source", ""))):
         raise InputError(f"{at}: translation source must be the 16-character hash of the English page "
                          "(`python -m helpcenter refresh` sets it)")
-    if "commit" in block and not _COMMIT.fullmatch(str(block["commit"])):
-        raise InputError(f"{at}: translation commit must be a git commit id (7 to 40 hex digits)")
+    if not _COMMIT.fullmatch(str(block.get("commit", ""))):
+        raise InputError(f"{at}: translation commit must be the id of the English commit it translates "
+                         "(7 to 40 hex digits; `python -m helpcenter refresh` records it)")
     reviewed_on = block.get("reviewed_on")
     if reviewed_on is not None and not isinstance(reviewed_on, datetime.date):
         raise InputError(f"{at}: reviewed_on must be a date (YYYY-MM-DD)")

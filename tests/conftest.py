@@ -153,6 +153,16 @@ class Tree:
         (self.path / path).parent.mkdir(parents=True, exist_ok=True)
         (self.path / path).write_text(text, encoding="utf-8")
 
+    def commit(self, message: str = "change") -> str:
+        """Commit everything (a git repository is made on first use); returns the commit id."""
+        git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+        if not (self.path / ".git").exists():
+            subprocess.run(["git", "init", "-q"], cwd=self.path, check=True)
+        subprocess.run([*git, "add", "-A"], cwd=self.path, check=True)
+        subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], cwd=self.path, check=True)
+        return subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=self.path, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
     def html(self, path: str):
         file = self.path / "site" / path
         return lxml_html.fromstring((file / "index.html" if file.is_dir() else file).read_bytes())
@@ -185,21 +195,68 @@ def tree(tmp_path) -> Tree:
 
 
 # A small project to break: the real theme, configuration and interface text,
-# with three locales chosen from the registry (the source, another full one, a
-# right-to-left one) and a few pages of our own, so each build takes a moment.
+# with a registry of its own (English; Spanish, full, with a translated home
+# page; Arabic, right to left, partial) and a few pages of our own, so each
+# build takes a moment.
 
-MINI_LOCALES = list(dict.fromkeys([SOURCE, next(loc for loc in LOCALES[1:] if loc.full),
-                                   next(loc for loc in LOCALES if loc.is_rtl)]))
+MINI_REGISTRY = "locales:\n  - {slug: en, full: true}\n  - {slug: es, full: true}\n  - {slug: ar}\n"
 MINI_PAGE = "docs/en/commitments/page.md"
-MINI_PAGES = {
-    "index.md": ("Home", "The home page of a small help center that the tests break in every way they can think of.",
-                 "Welcome. Read [the page](commitments/page.md) or [our commitments](commitments/index.md)."),
+EN = ("We explain how our service protects your rights. You can ask us for a copy of your data, appeal a "
+      "decision about your content, and report illegal content. Every answer here is written in plain "
+      "language, and we update it when the law changes.")
+ES = ("Explicamos cómo nuestro servicio protege tus derechos. Puedes pedirnos una copia de tus datos, apelar "
+      "una decisión sobre tu contenido y denunciar contenido ilícito. Cada respuesta está escrita en un "
+      "lenguaje sencillo, y la actualizamos cuando cambia la ley.")
+HOME_EN = f"""# Home
+
+Welcome. Read [the page](commitments/page.md) or [our commitments](commitments/index.md).
+
+{EN}
+
+## What can you do here?
+
+{EN} We explain each decision within 30 days.[^dsa]
+
+| Right | Where |
+| --- | --- |
+| Appeal a decision | [Appeals](commitments/page.md) |
+
+{EN}
+
+{EN}
+
+[^dsa]: Regulation (EU) 2022/2065 (Digital Services Act), Article 17.
+"""
+HOME_ES = f"""# Inicio {{#home}}
+
+Te damos la bienvenida. Lee [la página](commitments/page.md) o [nuestros compromisos](commitments/index.md).
+
+{ES}
+
+## ¿Qué puedes hacer aquí? {{#what-can-you-do-here}}
+
+{ES} Explicamos cada decisión en un plazo de 30 días.[^dsa]
+
+| Derecho | Dónde |
+| --- | --- |
+| Apelar una decisión | [Apelaciones](commitments/page.md) |
+
+{ES}
+
+{ES}
+
+[^dsa]: Reglamento (UE) 2022/2065 (Reglamento de Servicios Digitales), artículo 17.
+"""
+MINI_PAGES = {  # English: (title, description, body)
+    "index.md": ("Home", "The home page of a small help center that the tests break in every way they can "
+                 "think of, one hostile or broken input at a time.", HOME_EN),
     "commitments/index.md": ("Our commitments", "What we promise to the people who use our service, in a few "
-                             "short sentences that the tests can change freely.",
-                             "We keep our promises. See [the page](page.md#a-section)."),
+                             "short paragraphs of plain text that the tests can change freely.",
+                             f"# Our commitments\n\nWe keep our promises. See [the page](page.md#a-section).\n\n"
+                             f"{EN}\n\n{EN}\n\n{EN}\n\n{EN}\n"),
     "commitments/page.md": ("A page", "A page that the bad-input tests change, one hostile or broken input at a "
-                            "time, to see that each ends in one clear line.",
-                            "Some text.\n\n## A section\n\nMore text."),
+                            "time, to see that each of them ends in one clear line.",
+                            f"# A page\n\nSome text.\n\n## A section\n\n{EN}\n\n{EN}\n\n{EN}\n\n{EN}\n"),
 }
 
 
@@ -210,30 +267,29 @@ class MiniTree(Tree):
         self.path = path
         for name in ("overrides", "includes", ".github"):
             shutil.copytree(PATHS.root / name, path / name)
+        if (PATHS.root / "node_modules").is_dir():  # the spelling dictionaries
+            os.symlink(PATHS.root / "node_modules", path / "node_modules")
         (path / "strings").mkdir()
-        entries = []
-        for loc in MINI_LOCALES:
-            shutil.copy(PATHS.strings_for(loc.slug), path / "strings")
-            entry = {"slug": loc.slug}
-            if loc.tag != loc.slug:
-                entry["tag"] = loc.tag
-            if loc.full:
-                entry["full"] = True
-            entries.append(entry)
-        flow = ["  - {" + ", ".join(f"{k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in e.items()) + "}"
-                for e in entries]
-        (path / "locales.yml").write_text("locales:\n" + "\n".join(flow) + "\n", encoding="utf-8")
+        (path / "termbase").mkdir()
+        for slug in ("en", "es", "ar"):  # the project's own interface text and termbase where it has them
+            for folder in ("strings", "termbase"):
+                source = PATHS.root / folder / f"{slug}.yml"
+                if source.is_file():
+                    shutil.copy(source, path / folder)
+                elif folder == "strings":
+                    (path / folder / f"{slug}.yml").write_text("{}\n", encoding="utf-8")
+        (path / "locales.yml").write_text(MINI_REGISTRY, encoding="utf-8")
         config = PATHS.config.read_text(encoding="utf-8")
         nav = ("nav:\n  - index.md\n  - Our commitments:\n      - commitments/index.md\n"
                "      - commitments/page.md\n")
         (path / "mkdocs.yml").write_text(config[: config.index("\nnav:") + 1] + nav, encoding="utf-8")
         for uri, (title, description, body) in MINI_PAGES.items():
-            self.write(f"docs/en/{uri}", f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n{body}\n")
+            self.write(f"docs/en/{uri}", f"---\ntitle: {title}\ndescription: {description}\n---\n\n{body}")
         home = frontmatter.read(path / "docs/en/index.md", "docs/en/index.md")
-        for loc in MINI_LOCALES[1:]:
-            block = {"source": translations.source_hash(home), "status": "draft"}
-            self.write(f"docs/{loc.slug}/index.md",
-                       f"---\n{safeyaml.dump({**home.data, 'translation': block})}---\n{home.body}")
+        block = {"source": translations.source_hash(home), "commit": "0123456789ab", "status": "draft"}
+        data = {"title": "Inicio", "description": "La página de inicio de un pequeño centro de ayuda.",
+                "translation": block}
+        self.write("docs/es/index.md", f"---\n{safeyaml.dump(data)}---\n\n{HOME_ES}")
         self.paths = Paths(path)
 
 

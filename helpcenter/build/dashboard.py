@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
+from helpcenter import git
 from helpcenter.project import Project
 from helpcenter.translate import status as status_report
 
@@ -38,7 +39,7 @@ def page_url(src_uri: str) -> str:
     return path + ("/" if path and not path.endswith("/") else "")
 
 
-def context(project: Project, here: str) -> dict:
+def context(project: Project, here: str, repository: str) -> dict:
     """Rows for the template; `here` is the dashboard's path from the site root."""
     rows = []
     for row in status_report.report(project):
@@ -51,8 +52,11 @@ def context(project: Project, here: str) -> dict:
                 work.append({"state": item["state"], "page": item["page"], "href": None,
                              "source": f"docs/{project.source.slug}/{item['page']}"})
             else:
+                recorded = project.states[(loc.slug, item["page"])].recorded
+                changes = git.compare_url(repository, recorded["commit"], f"docs/{project.source.slug}/{item['page']}")
                 work.append({"state": item["state"], "page": item["page"],
                              "href": get_relative_url(f"{loc.slug}/{page_url(item['page'])}", here),
-                             "source": f"docs/{loc.slug}/{item['page']}"})
+                             "source": f"docs/{loc.slug}/{item['page']}",
+                             "changes": changes if item["state"] == "outdated" else None})
         rows.append({**row, "loc": loc, "work": work})
     return {"rows": rows}

@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
+from helpcenter import git
 from helpcenter.build import dashboard, feed, safety, speedups
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
@@ -174,6 +175,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             "fallback": fallback,
             "draft": bool(state) and state.state in ("draft", "machine"),
             "outdated": bool(state) and state.state == "outdated",
+            "changes_url": git.compare_url(config.extra["repository"], state.recorded["commit"],
+                                           f"docs/{run.source.slug}/{src_uri}") if state and state.translated else None,
             "source_href": get_relative_url(f"{run.source.slug}/{page.url}", here),
             "menu": [
                 {"locale": loc, "href": get_relative_url(f"{loc.slug}/{page.url}", here),
@@ -186,7 +189,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         if fallback:  # not a translation: search engines should index the English page
             page.canonical_url = f"{run.site_root}{run.source.slug}/{page.url}"
         if generated and src_uri == dashboard.SRC_URI:
-            context["hc_dashboard"] = dashboard.context(run.project, here)
+            context["hc_dashboard"] = dashboard.context(run.project, here, config.extra["repository"])
         self._reader_tools(context["hc_page"], page, config, fallback, generated)
         return context
 

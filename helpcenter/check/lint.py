@@ -33,8 +33,9 @@ _BLOCK = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?)(?P<rest>.*)$")  # admonit
 _BLOCK_HEADER = re.compile(r' [a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*(?: "[^"]*")?\s*')
 
 
-def lint(paths: Paths) -> list[str]:
-    """Every finding, sorted by file and line."""
+def lint(paths: Paths, slugs: list[str] | None = None) -> list[str]:
+    """Every finding, sorted by file and line; for the files of `slugs` (and
+    the registry), or of every locale."""
     findings = not_utf8(paths)
     not_text = {finding.partition(":")[0] for finding in findings}
     if {"mkdocs.yml", "locales.yml"} & not_text:
@@ -45,7 +46,8 @@ def lint(paths: Paths) -> list[str]:
         return findings + [_with_line(str(err))]
     english: list[Path] = []
     findings += _catch(_includes, paths, registry)
-    for path in _markdown_files(paths):
+    scope = set(slugs or registry.slugs)
+    for path in _markdown_files(paths, scope, registry.source.slug):
         where = paths.relative(path)
         if where in not_text or path.is_symlink():
             continue
@@ -62,11 +64,34 @@ def lint(paths: Paths) -> list[str]:
         if not path.is_relative_to(paths.docs) or path.is_relative_to(paths.docs_for(registry.source.slug)):
             english.append(path)
     findings += _codespell(paths, english)
-    findings += _catch(_registry_and_strings, paths, registry)
-    findings += _catch(_page_tree, paths, registry)
+    findings += _catch(_registry_and_strings, paths, registry, scope)
+    if registry.source.slug in scope:
+        findings += _catch(_page_tree, paths, registry)
     for path in sorted(paths.termbase.glob("*.yml")):
-        findings += _catch(termbase_entries, paths, registry, path)
+        if path.stem in scope or path.stem not in registry.slugs:
+            findings += _catch(termbase_entries, paths, registry, path)
+    for path in sorted(paths.includes.glob("*/abbreviations.md")):
+        if path.parent.name in scope:
+            findings += _abbreviations(paths, path)
     return sorted(set(findings), key=_sort_key)
+
+
+def _abbreviations(paths: Paths, path: Path) -> list[str]:
+    """An abbreviations file defines each term once, in alphabetical order."""
+    where = paths.relative(path)
+    found, seen, previous = [], set(), ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = re.match(r"^\*\[([^\]]+)\]:", line)
+        if not match:
+            continue
+        term = match.group(1)
+        if term in seen:
+            found.append(f"{where}:{number}: `{term}` is defined twice")
+        elif term.lower() < previous.lower():
+            found.append(f"{where}:{number}: `{term}` is out of order: keep the terms sorted")
+        seen.add(term)
+        previous = term
+    return found
 
 
 def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, str]:
@@ -83,11 +108,16 @@ def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, 
     terms = {}
     for key, value in data.items():
         if slug == registry.source.slug:
-            if not isinstance(value, dict) or set(value) != {"term", "note"}:
-                raise InputError(f"{where}:1: `{key}` needs a `term` and a `note`")
+            if not isinstance(value, dict) or not {"term", "note"} <= set(value) <= {"term", "note", "check"} \
+                    or not isinstance(value.get("check", True), bool):
+                raise InputError(f"{where}:1: `{key}` needs a `term` and a `note` (and may say `check: false`)")
             value = value["term"] + " " + value["note"]
-        problem = text.problem(value, max_length=600, rtl=registry.get(slug).is_rtl) if isinstance(value, str) \
-            else "must be text"
+        elif key == "spelling":  # words the spelling check accepts for this locale
+            if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+                raise InputError(f"{where}:1: `spelling` must be a list of words")
+            value = " ".join(value)
+        problem = text.problem(value, max_length=2000 if key == "spelling" else 600,
+                               rtl=registry.get(slug).is_rtl) if isinstance(value, str) else "must be text"
         if problem:
             raise InputError(f"{where}:1: `{key}` {problem}")
         terms[key] = value
@@ -109,9 +139,24 @@ def main(paths: Paths) -> int:
 # Files ------------------------------------------------------------------------
 
 
-def _markdown_files(paths: Paths) -> list[Path]:
+def _markdown_files(paths: Paths, scope: set[str] | None = None, source: str = "en") -> list[Path]:
+    """Markdown files under docs/ and includes/ (of the locales in `scope`;
+    the shared includes/*.md go with the source locale)."""
     found = [*paths.docs.rglob("*.md"), *paths.includes.rglob("*.md")]
-    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(paths.root).parts))
+    found = [p for p in found if not any(part.startswith(".") for part in p.relative_to(paths.root).parts)]
+    if scope is not None:
+        def owner(path: Path) -> str:
+            parts = path.relative_to(paths.root).parts
+            return source if parts[0] == "includes" and len(parts) == 2 else parts[1]
+        found = [p for p in found if owner(p) in scope or owner(p) not in _registered(paths)]
+    return sorted(found)
+
+
+def _registered(paths: Paths) -> set[str]:
+    try:
+        return set(Registry.load(paths.registry).slugs)
+    except InputError:
+        return set()
 
 
 def not_utf8(paths: Paths) -> list[str]:
@@ -246,10 +291,12 @@ def _codespell(paths: Paths, files: list[Path]) -> list[str]:
 # Locales, UI strings, page tree ----------------------------------------------
 
 
-def _registry_and_strings(paths: Paths, registry: Registry) -> list[str]:
+def _registry_and_strings(paths: Paths, registry: Registry, scope: set[str]) -> list[str]:
     found = _catch(TranslationIndex.scan, paths, registry.slugs)  # docs/ folders and locales.yml agree
     not_text = {finding.partition(":")[0] for finding in not_utf8(paths)}  # reported by lint()
     for loc in registry:
+        if loc.slug not in scope:
+            continue
         if not {paths.relative(paths.strings_for(slug)) for slug in ("en", loc.slug)} & not_text:
             found += _catch(strings.load, paths, loc.slug, loc.is_rtl, loc.theme)
     return found

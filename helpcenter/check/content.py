@@ -1,0 +1,84 @@
+"""Rules for every page a writer or translator writes, checked on the
+Markdown source and on its rendering: the title is the H1, the description
+is one sentence of the right length, the page is not a stub, every
+abbreviation is defined, no reference or footnote is left undefined, the
+English is spelled right. Each finding is `file:line: message`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from helpcenter.check.render import render, text_of
+from helpcenter.frontmatter import FrontMatter
+from helpcenter.paths import Paths
+
+DESCRIPTION = (120, 160)  # characters, English pages: the search-result snippet
+MIN_WORDS = 150  # English pages
+SHORT_PAGES = {"resources/contact.md": "a directory of channels; its table carries the content"}
+_ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z]{1,}[A-Z0-9-]*\b")
+_ROMAN = re.compile(r"[IVXLC]+")
+_UNDEFINED = re.compile(r"\[\^[^\]\s]+\]|\[[^\]]+\]\[[^\]]*\]")
+
+
+def line_of(page: FrontMatter, needle: str, default: int = 1) -> int:
+    """The line of the page's file holding `needle` (its first occurrence)."""
+    for number, line in enumerate(page.body.split("\n"), page.body_line):
+        if needle and needle in line:
+            return number
+    return default
+
+
+def abbreviations(paths: Paths, slug: str) -> set[str]:
+    """Terms with a hover definition for pages of `slug` (its own file, else English's)."""
+    for folder in (slug, "en"):
+        path = paths.includes / folder / "abbreviations.md"
+        if path.is_file():
+            return set(_ABBREVIATION.findall(path.read_text(encoding="utf-8")))
+    return set()
+
+
+def page_rules(paths: Paths, slug: str, uri: str, page: FrontMatter, english: bool) -> list[str]:
+    where = page.where
+    found = []
+    title = page.data.get("title", "")
+    rendered = render(paths, page.body, slug)
+    h1 = rendered.xpath("//h1")
+    if h1 and text_of(h1[0]) != title:
+        found.append(f"{where}:{line_of(page, '# ')}: the `# ` heading must match the title: {title!r}")
+    if english:
+        length = len(page.data.get("description", ""))
+        low, high = DESCRIPTION
+        if not low <= length <= high:
+            found.append(f"{where}:{page.lines.get('description', 1)}: description is {length} characters; "
+                         f"write one sentence of {low}–{high}")
+        words = len(text_of(rendered).split())
+        if uri not in SHORT_PAGES and words < MIN_WORDS:
+            found.append(f"{where}:1: only {words} words; a page needs at least {MIN_WORDS} (or a reason in "
+                         "helpcenter/check/content.py SHORT_PAGES)")
+        defined = abbreviations(paths, slug)
+        prose = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|mailto:\S+|\{#[^}]*\}", "", page.body)
+        for term in sorted(defined, key=len, reverse=True):  # "CC BY" before "CC"
+            prose = re.sub(rf"\b{re.escape(term)}\b", "", prose)
+        for word in sorted(set(_ACRONYM.findall(prose))):
+            if not _ROMAN.fullmatch(word):
+                found.append(f"{where}:{line_of(page, word)}: `{word}` is not defined in "
+                             f"includes/en/abbreviations.md: add `*[{word}]: what it stands for`")
+    for match in sorted(set(_UNDEFINED.findall(text_of(rendered)))):
+        found.append(f"{where}:{line_of(page, match)}: `{match}` is not defined: add the reference or "
+                     "footnote definition, or fix its name")
+    return found
+
+
+def codespell(paths: Paths, files: list[Path]) -> list[str]:
+    """codespell on English text; its output is already `path:line: typo ==> fix`."""
+    if not files:
+        return []
+    result = subprocess.run([sys.executable, "-m", "codespell_lib", *(paths.relative(p) for p in files)],
+                            cwd=paths.root, capture_output=True, text=True, timeout=120)
+    if result.returncode not in (0, 65):  # 65: misspellings found
+        return [f"codespell:1: could not run: {(result.stderr or result.stdout).strip()}"]
+    return [f"{line.strip()} (spelling)" for line in result.stdout.splitlines() if line.strip()]
