@@ -15,7 +15,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 # Every key a page may set, and its type. `translation` is checked in
 # helpcenter/translations.py.
-SCHEMA = {"title": str, "description": str, "translation": dict}
+SCHEMA = {"title": str, "description": str, "translation": dict, "home": dict}
 REQUIRED = ("title", "description")
 LIMITS = {"title": 120, "description": 300}
 MAX_PAGE_BYTES = 512 * 1024
@@ -66,4 +66,40 @@ def check(page: FrontMatter, rtl: bool = False) -> FrontMatter:
     for key in REQUIRED:
         if key not in page.data:
             raise InputError(f"{where}:1: front matter needs a `{key}`")
+    if "home" in page.data:
+        check_home(page, rtl)
     return page
+
+
+# The home page's own blocks (index.md only): text a translator translates,
+# links that stay as they are.
+HOME = {"search": str, "sections": list, "tasks_title": str, "tasks": list, "contact_title": str,
+        "contact": str, "contact_link": str}
+HOME_ITEMS = {"sections": ("link", "title", "summary"), "tasks": ("link", "title")}
+
+
+def check_home(page: FrontMatter, rtl: bool) -> None:
+    at = f"{page.where}:{page.lines.get('home', 1)}"
+    if not page.where.endswith("/index.md") or page.where.count("/") != 2:
+        raise InputError(f"{at}: `home` belongs to the home page (docs/<locale>/index.md) only")
+    home = page.data["home"]
+    if set(home) != set(HOME):
+        missing, unknown = sorted(set(HOME) - set(home)), sorted(set(home) - set(HOME))
+        raise InputError(f"{at}: `home` needs exactly {', '.join(HOME)}"
+                         + (f"; missing {', '.join(missing)}" if missing else "")
+                         + (f"; unknown {', '.join(unknown)}" if unknown else ""))
+    for key, kind in HOME.items():
+        value = home[key]
+        if not isinstance(value, kind):
+            raise InputError(f"{at}: `home: {key}` must be {'text' if kind is str else 'a list'}")
+        items = value if kind is list else [{"text": value}]
+        for item in items:
+            fields = HOME_ITEMS.get(key, ("text",))
+            if not isinstance(item, dict) or set(item) != set(fields):
+                raise InputError(f"{at}: each of `home: {key}` needs exactly {', '.join(fields)}")
+            for field in fields:
+                problem = text.problem(item[field], max_length=200, rtl=rtl) if field != "link" else None
+                if field == "link" and not (isinstance(item[field], str) and item[field].endswith(".md")):
+                    problem = "must be the path of a page (e.g. your-rights/appeals.md)"
+                if problem:
+                    raise InputError(f"{at}: `home: {key}` {field} {problem}")

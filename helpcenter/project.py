@@ -46,6 +46,10 @@ class Project:
                 check_markdown(page.where, page.body, loc.is_rtl, page.body_line)
                 found[(loc.slug, uri)] = frontmatter.check(page, rtl=loc.is_rtl)
         source = registry.source.slug
+        home = found[(source, "index.md")]
+        if "home" not in home.data:
+            raise InputError(f"{home.where}:1: the home page needs a `home:` block (its search field, sections, "
+                             "tasks and contact; see CONTRIBUTING.md)")
         hashes = {uri: translations.source_hash(found[(source, uri)]) for uri in index.pages(source)}
         states = {}
         for loc in list(registry)[1:]:

@@ -32,9 +32,14 @@ _COMMIT = re.compile(r"[0-9a-f]{7,40}")
 
 
 def source_hash(page: FrontMatter) -> str:
-    """Hash of what a translator translates: title, description and body,
-    with runs of white space folded, so re-wrapping a paragraph changes nothing."""
+    """Hash of what a translator translates: title, description, the home
+    page's blocks and the body, with runs of white space folded, so
+    re-wrapping a paragraph changes nothing."""
     parts = [str(page.data.get("title", "")), str(page.data.get("description", "")), page.body]
+    if "home" in page.data:
+        import json
+
+        parts.insert(2, json.dumps(page.data["home"], sort_keys=True, ensure_ascii=False))
     normalised = "\n".join(" ".join(part.split()) for part in parts)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 

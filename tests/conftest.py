@@ -26,6 +26,14 @@ LOCALES = PROJECT.registry.locales
 SOURCE = PROJECT.source
 SITE = PATHS.site
 BASE = Project.site_url(PATHS)  # site_url in mkdocs.yml: the root every locale is under
+# The locales built into site/: every one after `make test`; fewer when CI
+# builds only the locales a pull request touches (`make test LOCALE="en es"`).
+BUILT = [loc for loc in LOCALES if (SITE / loc.slug / "index.html").is_file()] or list(LOCALES)
+
+
+def built(predicate=lambda loc: True, exclude=()):
+    """The first built locale that fits `predicate`, or None."""
+    return next((loc for loc in BUILT if predicate(loc) and loc.slug not in exclude), None)
 
 
 @pytest.fixture(scope="session")
@@ -247,6 +255,22 @@ Te damos la bienvenida. Lee [la página](commitments/page.md) o [nuestros compro
 
 [^dsa]: Reglamento (UE) 2022/2065 (Reglamento de Servicios Digitales), artículo 17.
 """
+MINI_HOME_EN = """home:
+  search: Search the help center
+  sections:
+    - {link: commitments/index.md, title: Our commitments, summary: What we promise.}
+  tasks_title: Tasks
+  tasks:
+    - {link: commitments/page.md, title: Read the page}
+  contact_title: Still need help?
+  contact: Ask us.
+  contact_link: Contact us
+"""
+MINI_HOME_ES = {"search": "Buscar en el centro de ayuda",
+                "sections": [{"link": "commitments/index.md", "title": "Nuestros compromisos",
+                              "summary": "Lo que prometemos."}],
+                "tasks_title": "Tareas", "tasks": [{"link": "commitments/page.md", "title": "Leer la página"}],
+                "contact_title": "¿Necesitas más ayuda?", "contact": "Pregúntanos.", "contact_link": "Contacto"}
 MINI_PAGES = {  # English: (title, description, body)
     "index.md": ("Home", "The home page of a small help center that the tests break in every way they can "
                  "think of, one hostile or broken input at a time.", HOME_EN),
@@ -254,6 +278,9 @@ MINI_PAGES = {  # English: (title, description, body)
                              "short paragraphs of plain text that the tests can change freely.",
                              f"# Our commitments\n\nWe keep our promises. See [the page](page.md#a-section).\n\n"
                              f"{EN}\n\n{EN}\n\n{EN}\n\n{EN}\n"),
+    "resources/contact.md": ("Contact us", "How to reach the people behind this small help center, and which "
+                             "of our channels answers which kind of question the fastest.",
+                             f"# Contact us\n\nWrite to us.\n\n{EN}\n\n{EN}\n\n{EN}\n\n{EN}\n"),
     "commitments/page.md": ("A page", "A page that the bad-input tests change, one hostile or broken input at a "
                             "time, to see that each of them ends in one clear line.",
                             f"# A page\n\nSome text.\n\n## A section\n\n{EN}\n\n{EN}\n\n{EN}\n\n{EN}\n"),
@@ -281,14 +308,15 @@ class MiniTree(Tree):
         (path / "locales.yml").write_text(MINI_REGISTRY, encoding="utf-8")
         config = PATHS.config.read_text(encoding="utf-8")
         nav = ("nav:\n  - index.md\n  - Our commitments:\n      - commitments/index.md\n"
-               "      - commitments/page.md\n")
+               "      - commitments/page.md\n  - Resources:\n      - resources/contact.md\n")
         (path / "mkdocs.yml").write_text(config[: config.index("\nnav:") + 1] + nav, encoding="utf-8")
         for uri, (title, description, body) in MINI_PAGES.items():
-            self.write(f"docs/en/{uri}", f"---\ntitle: {title}\ndescription: {description}\n---\n\n{body}")
+            extra = MINI_HOME_EN if uri == "index.md" else ""
+            self.write(f"docs/en/{uri}", f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{body}")
         home = frontmatter.read(path / "docs/en/index.md", "docs/en/index.md")
         block = {"source": translations.source_hash(home), "commit": "0123456789ab", "status": "draft"}
         data = {"title": "Inicio", "description": "La página de inicio de un pequeño centro de ayuda.",
-                "translation": block}
+                "translation": block, "home": MINI_HOME_ES}
         self.write("docs/es/index.md", f"---\n{safeyaml.dump(data)}---\n\n{HOME_ES}")
         self.paths = Paths(path)
 

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml import etree
 
-from tests.conftest import BASE, LOCALES, PROJECT, SITE, SOURCE, html_files, page, search_index
+from tests.conftest import BASE, BUILT, LOCALES, PROJECT, SITE, SOURCE, html_files, page, search_index
 
 ARTICLE = "commitments/"  # the core article: translated in some locales, a fallback in others
 INDEX = PROJECT.index
@@ -39,8 +39,8 @@ def test_html_lang_and_dir_on_every_page(site, loc):
 
 def test_language_menu_links_to_this_article_in_every_locale(site):
     for loc in LOCALES:
-        menu = page(f"{loc.slug}/{ARTICLE}").cssselect(".md-select__link")
-        assert [a.text_content().strip() for a in menu] == [other.name for other in LOCALES]
+        menu = page(f"{loc.slug}/{ARTICLE}").cssselect(".hc-languages__link")
+        assert [(a.text or "").strip() for a in menu] == [other.name for other in LOCALES]
         for link, other in zip(menu, LOCALES):
             target = urljoin(f"https://x/{loc.slug}/{ARTICLE}", link.get("href"))
             assert target == f"https://x/{other.slug}/{ARTICLE}"
@@ -133,16 +133,21 @@ def test_no_page_loads_anything_from_another_host(site):
             assert not urlsplit(url).netloc, f"{path.relative_to(site)} loads {url}"
 
 
-def test_search_index_holds_only_the_locales_pages(site):
-    for loc in LOCALES:
+def test_search_index_holds_only_the_locales_pages_with_its_languages_settings(site):
+    from helpcenter.build.plugin import STEMMERS
+
+    for loc in BUILT:
         index = search_index(loc.slug)
         assert index["docs"], loc.slug
         for doc in index["docs"]:
             assert not urlsplit(doc["location"]).netloc and not doc["location"].startswith(("/", "..")), doc
-    assert search_index("ja")["config"]["lang"] == ["ja"]
-    assert search_index("de")["config"]["lang"] == ["de"]
-    assert "\u200b" in search_index("zh-cn")["docs"][0]["text"]  # Chinese is segmented
-    assert not any("\u200b" in doc["text"] for doc in search_index("ja")["docs"])
+        language = loc.tag.split("-")[0]
+        config = index["config"]
+        assert "\\u200b" in config["separator"]  # unspaced scripts are split into words in the browser
+        if language in STEMMERS:
+            assert config["lang"] == [STEMMERS[language]] and "stemmer" in config["pipeline"], loc.slug
+        elif language != "en":
+            assert (config["lang"], config["pipeline"]) == (["en"], []), loc.slug  # no English stop words
 
 
 def test_root_lists_every_language_for_readers_without_javascript(site):

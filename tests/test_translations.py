@@ -121,7 +121,7 @@ def test_add_locale_gives_a_locale_that_builds_and_checks_without_a_copied_page(
     home = tree.html("sw/")
     assert (home.get("lang"), home.get("dir")) == ("sw", "ltr")
     assert home.cssselect(".hc-notice--fallback") and home.xpath('//article//div[@lang="en"]')
-    menu = [a.text_content().strip() for a in tree.html("en/commitments/").cssselect(".md-select__link")]
+    menu = [(a.text or "").strip() for a in tree.html("en/commitments/").cssselect(".hc-languages__link")]
     assert menu[-1] == "Kiswahili" and len(menu) == len(LOCALES) + 1
     assert "contact_us" in status_of(tree, "sw")["untranslated_strings"]
     tree.run("check", "--locale", "sw")

@@ -35,13 +35,32 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from helpcenter import git
-from helpcenter.build import dashboard, feed, safety, speedups
+from helpcenter.build import dashboard, feed, rtl_css, safety, speedups
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 from helpcenter.paths import Paths
 from helpcenter.project import Project
 
 FEED = "feed.xml"  # per locale: every page, newest change first
+HOME = "index.md"  # each locale's home page: overrides/home.html
+ABBREVIATIONS = "abbreviations.md"  # hover definitions, per locale: includes/<locale>/abbreviations.md
+# Languages whose words lunr can stem (Material ships lunr.<code>.min.js): language -> lunr code.
+STEMMERS = {"ar": "ar", "da": "da", "de": "de", "es": "es", "fi": "fi", "fr": "fr", "he": "he", "hu": "hu",
+            "it": "it", "nb": "no", "nl": "nl", "pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr"}
+
+
+class EnglishTitle(Markup):
+    """An English fallback page's title. Printed as it is (nav, breadcrumbs,
+    header), it is marked as English; where a template escapes it (Material's
+    footer puts it in an aria-label), it is the plain text."""
+
+    def __new__(cls, plain: str, source: Locale):
+        title = super().__new__(cls, Markup(f'<span lang="{source.tag}" dir="{source.dir}">{Markup.escape(plain)}</span>'))
+        title.plain = plain
+        return title
+
+    def __html__(self):
+        return Markup.escape(self.plain)
 
 
 class HelpCenterConfig(base.Config):
@@ -93,7 +112,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             speedups.enable()
         config.docs_dir = str(paths.docs_for(locale.slug))
         config.site_url = f"{site_root}{locale.slug}/"
-        config.site_name = self.run.strings.site["site_name"]
+        site = self.run.strings.site
+        config.site_name = site["site_name"]
+        config.copyright = site["copyright"]
+        for palette in config.theme.get("palette") or []:  # the light/dark switch's label, in this language
+            if isinstance(palette, dict) and "toggle" in palette:
+                key = "palette_to_light" if palette.get("scheme") == "slate" else "palette_to_dark"
+                palette["toggle"] = {**palette["toggle"], "name": site[key]}
         config.theme["language"] = locale.theme or "en"  # Material's file; ours override it per key
         config.theme["direction"] = locale.dir
         # Material keeps the reader's choices (light/dark) under this path:
@@ -139,18 +164,27 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def on_env(self, env, config, files):
         run = self.run
+        self._files = files
         # Material prints titles and descriptions into HTML unescaped, in
         # every page's nav too: escape them all before any page is rendered.
+        # An English fallback's title, wherever it shows (nav, breadcrumbs,
+        # header), is marked as English.
         for file in files.documentation_pages():
             meta = file.page.meta
             run.titles[file.src_uri] = (str(file.page.title or ""), str(meta.get("description", "")))
             for key in ("title", "description"):
                 if isinstance(meta.get(key), str):
                     meta[key] = Markup.escape(meta[key])
+            if file.src_uri == HOME:
+                meta["template"] = "home.html"
+                meta["hide"] = ["navigation", "toc"]  # the home page is its own guide to the site
+            if self.is_fallback(file) and run.locale.slug != run.source.slug and "title" in meta:
+                meta["title"] = EnglishTitle(run.titles[file.src_uri][0], run.source)
         run.theme_scripts = safety.theme_script_hashes(
             env, {"config": config, "features": config.theme.get("features") or [], "base_url": run.root_path})
         run.policy = safety.policy(run.theme_scripts)
         env.globals["hc"] = self._site_context()
+        env.globals["hc_text"] = self._text
         env.globals["hc_is_fallback"] = self.is_fallback
         env.globals["hc_lastmod"] = self._lastmod
         if self.config.shared_assets:
@@ -171,6 +205,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         # a fallback), except for a page generated in this locale only.
         available = [run.locale] if generated else list(run.project.registry)
         translated = [loc for loc in available if generated or run.project.is_translated(loc.slug, src_uri)]
+        names = self._menu_names()
         context["hc_page"] = {
             "fallback": fallback,
             "draft": bool(state) and state.state in ("draft", "machine"),
@@ -180,7 +215,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             "source_href": get_relative_url(f"{run.source.slug}/{page.url}", here),
             "menu": [
                 {"locale": loc, "href": get_relative_url(f"{loc.slug}/{page.url}", here),
-                 "current": loc == run.locale, "translated": loc in translated}
+                 "current": loc == run.locale, "translated": loc in translated, "names": names[loc.slug]}
                 for loc in available
             ],
             "hreflang": [{"tag": loc.tag, "href": f"{run.site_root}{loc.slug}/{page.url}"} for loc in translated]
@@ -188,6 +223,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         }
         if fallback:  # not a translation: search engines should index the English page
             page.canonical_url = f"{run.site_root}{run.source.slug}/{page.url}"
+        if src_uri == HOME and not generated:
+            context["hc_home"] = self._home(page, here)
         if generated and src_uri == dashboard.SRC_URI:
             context["hc_dashboard"] = dashboard.context(run.project, here, config.extra["repository"])
         self._reader_tools(context["hc_page"], page, config, fallback, generated)
@@ -207,6 +244,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         title = f"{config.site_name}: {run.strings.site['feed_title']}"
         Path(config.site_dir, FEED).write_bytes(
             feed.atom(title, f"{config.site_url}{FEED}", run.locale.tag, run.feed))
+        if not self.config.shared_assets and run.locale.is_rtl:  # else the driver writes it once
+            rtl_css.write(config.site_dir)
 
     def on_serve(self, server, config, builder):
         paths = self.run.project.paths
@@ -233,6 +272,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         snippets["base_path"] = [str(includes / language.slug), str(includes / run.source.slug), str(includes)]
         snippets["restrict_base_path"] = True
         snippets["check_paths"] = True
+        # Abbreviations get hover definitions in the page's language: a locale
+        # without its own includes/<locale>/abbreviations.md shows none rather
+        # than English ones.
+        own = (includes / language.slug / ABBREVIATIONS).is_file() or language == run.source
+        appended = [name for name in snippets.setdefault("auto_append", []) if name != ABBREVIATIONS]
+        snippets["auto_append"] = ([ABBREVIATIONS] if own else []) + appended
         site = run.project.strings[language.slug].site
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = site["permalink_title"]
         config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = site["footnote_backlink"].replace(
@@ -240,15 +285,18 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
 
     def _search_for(self, config, locale: Locale) -> None:
         """The search plugin's language settings for this locale (it would
-        otherwise read them from the theme's language file)."""
-        from helpcenter.strings import material_keys
-
+        otherwise read them from the theme's language file, which leaves
+        several languages with English stop words or no word splitting)."""
         search = config.plugins["material/search"].config
-        material = material_keys(locale.theme or "en")
-        search.lang = [material.get("search.config.lang", "en")]
-        search.separator = material.get("search.config.separator", r"[\s\-]+")
-        search.pipeline = [p for p in material.get("search.config.pipeline", "").split(",") if p.strip()]
-        _use_chinese_segmentation(locale.tag.startswith("zh"))
+        language = locale.tag.split("-")[0].lower()
+        stemmer = STEMMERS.get(language)
+        search.lang = [stemmer or "en"]
+        search.separator = r"[\s\-\u200b]+"
+        # Languages lunr stems keep its trimmer, stop words and stemmer; the
+        # rest get none of the English ones (they would cut off letters that
+        # are not ASCII). Scripts written without spaces are split into words
+        # in the reader's browser (assets/javascripts/workers/search-worker.js).
+        search.pipeline = ["trimmer", "stopWordFilter", "stemmer"] if stemmer or language == "en" else []
 
     def _site_context(self) -> dict:
         run = self.run
@@ -267,10 +315,76 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             # The language menu outside the page tree (404.html): each home page.
             "home_menu": [
                 {"locale": loc, "href": f"{run.root_path}{loc.slug}/", "current": loc == run.locale,
-                 "translated": True}
+                 "translated": run.project.is_translated(loc.slug, "index.md"), "names": self._menu_names()[loc.slug]}
                 for loc in run.project.registry
             ],
         }
+
+    def _home(self, page, here: str) -> dict:
+        """The home page's blocks for overrides/home.html: the locale's words
+        (English, marked so, where its home page has none yet), each link
+        checked and made relative, and the page's own HTML split after its
+        introduction (everything before the first `## ` section)."""
+        from lxml import html as lxml_html
+
+        run = self.run
+        own = run.project.pages.get((run.locale.slug, HOME))
+        english = run.project.pages[(run.source.slug, HOME)]
+        block, source = (own.data["home"], own) if own and "home" in own.data else (english.data["home"], english)
+        marked = source is english and run.locale != run.source and not self.is_fallback(page.file)
+
+        def words(value: str) -> Markup:
+            text = Markup.escape(value)
+            return Markup(f'<span lang="{run.source.tag}" dir="{run.source.dir}">') + text + Markup("</span>") \
+                if marked else text
+
+        def href(link: str) -> str:
+            target = page.file.src_uri and self._files.get_file_from_path(link)
+            if target is None:
+                raise InputError(f"{source.where}:{source.lines.get('home', 1)}: `home` links to {link}, "
+                                 "which is not a page of the help center")
+            return get_relative_url(f"{run.locale.slug}/{target.url}", here)
+
+        result = {key: words(value) for key, value in block.items() if isinstance(value, str)}
+        for key in ("sections", "tasks"):
+            result[key] = [{**{k: words(v) for k, v in item.items() if k != "link"}, "href": href(item["link"])}
+                           for item in block[key]]
+        result["contact_href"] = href("resources/contact.md")
+        parts = lxml_html.fragments_fromstring(page.content or "")
+        cut = next((i for i, part in enumerate(parts) if getattr(part, "tag", None) == "h2"), len(parts))
+        serialize = lambda items: Markup("".join(  # noqa: E731
+            item if isinstance(item, str) else lxml_html.tostring(item, encoding="unicode") for item in items))
+        result["intro"], result["rest"] = serialize(parts[:cut]), serialize(parts[cut:])
+        return result
+
+    def _text(self, key: str, **values) -> Markup:
+        """An interface string, escaped; one the locale has not translated yet
+        is marked as English (lang, and dir in a right-to-left locale)."""
+        strings = self.run.strings
+        text = Markup.escape(strings.fill(key, **values))
+        if key in strings.untranslated:
+            source = self.run.source
+            return Markup(f'<span lang="{source.tag}" dir="{source.dir}">') + text + Markup("</span>")
+        return text
+
+    def _menu_names(self) -> dict[str, str]:
+        """What a reader may type to find each language in the menu: its own
+        name, its name in English and in this locale's language, its code."""
+        if not hasattr(self, "_names"):
+            from babel import Locale as CldrLocale
+
+            from helpcenter.locales import parse_tag
+
+            here = parse_tag(self.run.locale.tag) or CldrLocale("en")
+            english = CldrLocale("en")
+            self._names = {}
+            for loc in self.run.project.registry:
+                cldr = parse_tag(loc.tag)
+                found = {loc.name, loc.slug, loc.tag}
+                if cldr is not None:
+                    found |= {cldr.get_display_name(here) or "", cldr.get_display_name(english) or ""}
+                self._names[loc.slug] = " ".join(sorted(n.lower() for n in found if n))
+        return self._names
 
     def _reader_tools(self, context: dict, page, config, fallback: bool, generated: bool) -> None:
         """Last updated, share, edit and report links, and the page's feed entry."""
@@ -372,17 +486,3 @@ def _shared_assets_url(url_filter, locale_path: str):
         return "../" + result
 
     return url
-
-
-def _use_chinese_segmentation(enabled: bool) -> None:
-    """Material's search segments every Han run with jieba when it is
-    installed; that is right for Chinese only (not Japanese kanji)."""
-    from material.plugins.search import plugin as search
-
-    if enabled:
-        import jieba
-
-        jieba.setLogLevel(60)  # silence its start-up chatter
-        search.jieba = jieba
-    else:
-        search.jieba = None

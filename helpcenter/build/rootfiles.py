@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from helpcenter.build import safety
+from helpcenter.build import rtl_css, safety
 from helpcenter.errors import InputError
 from helpcenter.locales import Locale
 from helpcenter.project import Project
@@ -32,6 +32,7 @@ def write_theme_assets(config, site_dir: Path) -> None:
         target = site_dir / file.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(file.abs_src_path, target)
+    rtl_css.write(site_dir)
 
 
 def write(project: Project, config, site_dir: Path, built: list[Locale]) -> None:
@@ -42,13 +43,16 @@ def write(project: Project, config, site_dir: Path, built: list[Locale]) -> None
     policy = safety.policy()  # the chooser has no inline script
     html = env.get_template("index.html").render(locales=built, source=project.source, stylesheet=stylesheet,
                                                  policy=policy)
-    found = safety.problems(html, frozenset(), policy)
-    if found:
-        raise InputError(f"overrides/root/index.html: the language chooser would contain {found[0][0]}")
-    (site_dir / "index.html").write_text(html, encoding="utf-8")
-    # The root 404 is the source locale's: its links are absolute paths.
-    first = project.source if project.source in built else built[0]
-    shutil.copyfile(site_dir / first.slug / "404.html", site_dir / "404.html")
+    _write_checked(site_dir / "index.html", html, "overrides/root/index.html", policy)
+    root_path = "/" + base.split("://", 1)[-1].partition("/")[2]
+    # The locale's 404 page is written into this document: it keeps this
+    # document's policy, which must therefore allow the theme's scripts.
+    theme_scripts = safety.theme_script_hashes(
+        config.theme.get_env(), {"config": config, "features": config.theme.get("features") or [], "base_url": root_path})
+    not_found = env.get_template("404.html").render(
+        locales=built, source=project.source, stylesheet=stylesheet, policy=safety.policy(theme_scripts),
+        root_path=root_path, strings=project.strings[project.source.slug].site)
+    _write_checked(site_dir / "404.html", not_found, "overrides/root/404.html", safety.policy(theme_scripts))
     sitemaps = "".join(f"  <sitemap><loc>{escape(base + loc.slug)}/sitemap.xml</loc></sitemap>\n" for loc in built)
     (site_dir / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -58,6 +62,13 @@ def write(project: Project, config, site_dir: Path, built: list[Locale]) -> None
     (site_dir / ".well-known").mkdir(exist_ok=True)
     (site_dir / ".well-known" / "security.txt").write_text(
         security_txt(project, base, str(config.extra["repository"])), encoding="utf-8")
+
+
+def _write_checked(path: Path, html: str, template: str, policy: str) -> None:
+    found = safety.problems(html, frozenset(), policy)
+    if found:
+        raise InputError(f"{template}: the page would contain {found[0][0]}")
+    path.write_text(html, encoding="utf-8")
 
 
 def security_txt(project: Project, base: str, repository: str) -> str:

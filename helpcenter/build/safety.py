@@ -25,8 +25,10 @@ SCRIPT_TYPES = {None, "", "text/javascript", "application/javascript", "module"}
 # Material's inline scripts live in these partials (partials/javascripts/*).
 THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
                  "partials/javascripts/content.html")
-# The theme's own forms (search, light/dark switch), which send nothing anywhere.
-THEME_FORMS = {("md-search__form", "name", "search"), ("md-header__option", "data-md-component", "palette")}
+# The theme's own forms (search, light/dark switch, the home page's search field),
+# which send nothing anywhere.
+THEME_FORMS = {("md-search__form", "name", "search"), ("md-header__option", "data-md-component", "palette"),
+               ("hc-home__search", "role", "search")}
 FORBIDDEN_TAGS = {"base", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "style"}
 URL_SCHEMES = re.compile(r"^(?:javascript|vbscript|data):", re.I)
 LOADS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}  # attributes that fetch

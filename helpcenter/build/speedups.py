@@ -128,9 +128,7 @@ def _add_entry_from_context(index: SearchIndex, page) -> None:
     fallback page (the same HTML at the same URL in every locale)."""
     if not getattr(page.file, "hc_fallback", False):
         return _originals["add_entry_from_context"](index, page)
-    from material.plugins.search import plugin as search
-
-    key = (page.file.abs_src_path, page.url, page.content, search.jieba is not None)
+    key = (page.file.abs_src_path, page.url, page.content)
     if key not in _search_entries:
         start = len(index.entries)
         _originals["add_entry_from_context"](index, page)

@@ -17,7 +17,8 @@ from helpcenter.paths import Paths
 
 DESCRIPTION = (120, 160)  # characters, English pages: the search-result snippet
 MIN_WORDS = 150  # English pages
-SHORT_PAGES = {"resources/contact.md": "a directory of channels; its table carries the content"}
+SHORT_PAGES = {"resources/contact.md": "a directory of channels; its table carries the content",
+               "index.md": "the home page: its cards and task links (front matter `home:`) carry the content"}
 _ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z]{1,}[A-Z0-9-]*\b")
 _ROMAN = re.compile(r"[IVXLC]+")

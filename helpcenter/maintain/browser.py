@@ -50,13 +50,16 @@ def ensure(install: bool = False) -> str:
 
 
 def _playwright_chromium() -> str | None:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    with sync_playwright() as p:
-        path = p.chromium.executable_path
-    return path if path and os.path.exists(path) else None
+    """Playwright's own Chromium (`playwright install chromium`), found in its
+    download folder without starting Playwright."""
+    import glob
+
+    root = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or os.path.expanduser(
+        "~/Library/Caches/ms-playwright" if sys.platform == "darwin" else "~/.cache/ms-playwright")
+    patterns = ["chromium-*/chrome-linux*/chrome", "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+                "chromium-*/chrome-win/chrome.exe"]
+    found = sorted(path for pattern in patterns for path in glob.glob(os.path.join(root, pattern)))
+    return found[-1] if found else None
 
 
 def _apt_has_chromium() -> bool:
