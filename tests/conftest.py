@@ -318,6 +318,7 @@ class MiniTree(Tree):
         data = {"title": "Inicio", "description": "La página de inicio de un pequeño centro de ayuda.",
                 "translation": block, "home": MINI_HOME_ES}
         self.write("docs/es/index.md", f"---\n{safeyaml.dump(data)}---\n\n{HOME_ES}")
+        self.write("includes/es/abbreviations.md", "*[UE]: Unión Europea\n")
         self.paths = Paths(path)
 
 

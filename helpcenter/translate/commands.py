@@ -62,8 +62,29 @@ def start_page(project: Project, slug: str, src_uri: str, machine: bool = False)
         raise InputError(f"{project.paths.relative(target)}: already exists (`helpcenter refresh` after updating it)")
     block = {"source": project.source_hashes[src_uri], "commit": _head(project),
              "status": "machine" if machine else "draft"}
-    _write(target, {**english.data, "translation": block}, english.body)
+    _write(target, {**english.data, "translation": block}, with_anchors(project, english))
     return target
+
+
+def with_anchors(project: Project, page: frontmatter.FrontMatter) -> str:
+    """The page's body with each heading's anchor written out (`## Title {#anchor}`),
+    so a translated heading keeps the English anchor that links point to."""
+    from helpcenter.check.qa import _headings
+    from helpcenter.check.render import render
+
+    anchors = iter(anchor for _, anchor, _ in _headings(render(project.paths, page.body, "en")))
+    lines, fence = [], None
+    for line in page.body.split("\n"):
+        opening = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence or opening:
+            fence = None if fence and opening and opening.group(1).startswith(fence) else (fence or opening.group(1))
+        elif re.match(r"^#{1,6}\s", line) and not re.search(r"\{#[^}]+\}\s*$", line):
+            anchor = next(anchors, None)
+            line = f"{line.rstrip()} {{#{anchor}}}" if anchor else line
+        elif re.match(r"^#{1,6}\s", line):
+            next(anchors, None)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def refresh(project: Project, slug: str, src_uri: str, keep_review: str | None = None) -> Path:
