@@ -61,7 +61,9 @@ def lint(paths: Paths, slugs: list[str] | None = None) -> list[str]:
         slug = path.relative_to(paths.docs if path.is_relative_to(paths.docs) else paths.includes).parts[0]
         rtl = slug in registry.slugs and registry.get(slug).is_rtl
         findings += _catch(check_markdown, where, text, rtl)
-        if not path.is_relative_to(paths.docs) or path.is_relative_to(paths.docs_for(registry.source.slug)):
+        source = registry.source.slug
+        if path.is_relative_to(paths.docs_for(source)) or path.is_relative_to(paths.includes / source) \
+                or path.parent == paths.includes:
             english.append(path)
     findings += _codespell(paths, english)
     findings += _catch(_registry_and_strings, paths, registry, scope)
