@@ -38,6 +38,13 @@ class Locale:
         return self.dir == "rtl"
 
     @property
+    def menu_name(self) -> str:
+        """The name as a menu item: CLDR's context transform for languages in
+        menus (uiListOrMenu: titlecase-firstword), which Babel does not ship;
+        in running text (a notice) the name stays as CLDR writes it."""
+        return self.name[:1].upper() + self.name[1:]
+
+    @property
     def cldr(self) -> str:
         """The tag in Babel's form (pt_PT), for dates and the like."""
         return self.tag.replace("-", "_")
@@ -111,9 +118,14 @@ def _entry(entry, line: int, where_file: str, material: set[str]) -> Locale:
         if problem:
             raise InputError(f"{where}: `name`: {problem}")
     else:
-        if "name" in entry or "dir" in entry:
-            raise InputError(f"{where}: '{slug}' is in CLDR; remove `name`/`dir` (they come from Babel)")
+        if "dir" in entry:
+            raise InputError(f"{where}: '{slug}' is in CLDR; remove `dir` (it comes from Babel)")
         name, direction = cldr_name(cldr), cldr.text_direction
+        if "name" in entry:  # a fuller form of CLDR's own name (Indonesia -> Bahasa Indonesia) only
+            if name.lower() not in entry["name"].lower() or text.problem(entry["name"], max_length=40, quotes=False):
+                raise InputError(f"{where}: '{slug}' is in CLDR, which names it '{name}'; `name` may only be a "
+                                 f"fuller form that contains it, or remove `name`")
+            name = entry["name"]
     if direction not in ("ltr", "rtl"):
         raise InputError(f"{where}: `dir` must be ltr or rtl, not {direction!r}")
     return Locale(slug=slug, tag=tag, full=entry.get("full", False), name=name, dir=direction, theme=theme)

@@ -24,7 +24,8 @@ def test_the_source_locale_comes_first_and_slugs_are_unique():
 def test_tag_is_valid_bcp47_and_name_and_direction_are_cldrs(loc):
     cldr = CldrLocale.parse(loc.tag, sep="-")
     assert loc.dir == cldr.text_direction
-    assert loc.name == cldr_name(cldr)
+    assert loc.name == cldr_name(cldr) or cldr_name(cldr).lower() in loc.name.lower()  # a fuller form
+    assert loc.menu_name[0] == loc.menu_name[0].upper()  # CLDR: titlecase-firstword in menus
 
 
 @pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.slug)
@@ -54,7 +55,8 @@ def test_a_locale_cldr_lacks_names_itself_and_cldr_still_lacks_it():
     [
         ("locales:\n  - {slug: en}\n  - {slug: qq}\n", "locales.yml:3: CLDR has no data"),
         ("locales:\n  - {slug: en}\n  - {slug: xx-bogus}\n", "locales.yml:3: tag 'xx-bogus' is not a BCP 47 tag"),
-        ("locales:\n  - {slug: en}\n  - {slug: es, name: Spanish}\n", "locales.yml:3: 'es' is in CLDR"),
+        ("locales:\n  - {slug: en}\n  - {slug: es, name: Spanish}\n", "locales.yml:3: 'es' is in CLDR, which names it"),
+        ("locales:\n  - {slug: en}\n  - {slug: es, dir: rtl}\n", "locales.yml:3: 'es' is in CLDR; remove `dir`"),
         ("locales:\n  - {slug: en}\n  - {slug: en}\n", "locales.yml:3: 'en' repeats the locale on line 2"),
         ("locales:\n  - {slug: en}\n  - {slug: es}\n  - {slug: ES}\n", "locales.yml:4: slug 'ES' must be a lowercase"),
         ("locales:\n  - {slug: en}\n  - {slug: ../includes}\n", "locales.yml:3: slug '../includes' must be"),
