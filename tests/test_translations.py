@@ -181,3 +181,15 @@ def test_termbase_has_every_term_for_every_full_locale():
         terms.pop("spelling", None)  # words the spelling check accepts
         assert list(terms) == list(english), path
         assert all(isinstance(value, str) for value in terms.values()), path
+
+
+def test_a_translators_pull_request_builds_english_and_its_locales_only():
+    from helpcenter.check.affected import locales_of
+
+    full, partial = LOCALES[1].slug, LOCALES[-1].slug
+    assert locales_of(PROJECT.paths, [f"docs/{full}/index.md", f"strings/{partial}.yml"]) == \
+        [slug for slug in PROJECT.registry.slugs if slug in ("en", full, partial)]
+    assert locales_of(PROJECT.paths, [f"includes/{partial}/abbreviations.md", f"termbase/{full}.yml"]) is not None
+    for everything in (["docs/en/index.md"], ["includes/links.md"], ["helpcenter/cli.py"], ["mkdocs.yml"],
+                       ["locales.yml"], [f"docs/{full}/index.md", "overrides/main.html"]):
+        assert locales_of(PROJECT.paths, everything) is None, everything

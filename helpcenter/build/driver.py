@@ -68,7 +68,8 @@ def build(paths: Paths, slugs: list[str] | None = None, *, site_dir: Path | None
     (default site/). Returns (locales built, seconds)."""
     started = time.perf_counter()
     project = Project.load(paths)
-    selected = [project.registry.get(s).slug for s in slugs] if slugs else project.registry.slugs
+    wanted = {project.registry.get(s).slug for s in slugs} if slugs else set(project.registry.slugs)
+    selected = [slug for slug in project.registry.slugs if slug in wanted]  # menu order, whatever the order asked
     if shard_spec:
         selected = shard(selected, shard_spec)
     site_dir = Path(site_dir or paths.site).absolute()
