@@ -175,7 +175,7 @@ def _start_worker(project: Project, speedups: bool, debug: bool) -> None:
     # Reproducible: MkDocs dates sitemap.xml.gz by this variable (the reproducible-builds standard).
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(project.dates.epoch))
     _worker.update(project=project, speedups=speedups, debug=debug, log=_Collect())
-    for name in ("mkdocs", "helpcenter"):
+    for name in ("mkdocs", "properdocs", "helpcenter"):  # properdocs: the maintained fork (CI builds with it)
         logger = logging.getLogger(name)
         logger.handlers[:] = [_worker["log"]]
         logger.setLevel(logging.WARNING)
