@@ -30,7 +30,7 @@ def add(path: str, text: str):
     def breakage(tree):
         old = (tree / path).read_text(encoding="utf-8")
         (tree / path).write_text(old + "\n" + text + "\n", encoding="utf-8")
-        return {"line": old.count("\n") + 2}
+        return {"line": old.count("\n") + 2 + text.count("\n")}  # the last line added
     return breakage
 
 
@@ -78,6 +78,10 @@ CASES = [
      f"{ES}:{{line}}: still in English"),
     ("locale-spelling", "es", change(ES, "Explicamos cada decisión", "Explicamos cada desición"),
      f"{ES}:{{line}}: `desición` is not in the es dictionary (spelling)"),
+    ("snippet-spelling", "es", lambda t: t.write("includes/es/abbreviations.md", "*[UE]: Unión Eurropea\n"),
+     "includes/es/abbreviations.md:1: `Eurropea` is not in the es dictionary (spelling)"),
+    ("spelling-unneeded", "es", add("termbase/es.yml", "spelling:\n- Budapest"),
+     "termbase/es.yml:{line}: `budapest` in `spelling:` is not needed (no page uses it, or the dictionary knows it)"),
     ("translation-unsafe-html", "es", add(ES, '<a href="javascript:alert(1)">x</a>'),
      f"{ES}:{{line}}: the page would contain a `javascript:` URL in `href`"),
 ]
