@@ -109,3 +109,14 @@ def test_check_takes_the_locales_of_the_files_it_is_given(mini):
     add(ES, "<style>p { color: red }</style>")(mini)
     result = mini.run("check", "docs/es/index.md", "strings/es.yml", ok=False)
     assert "check (es):" in result.stderr and f"{ES}:" in result.stdout
+
+
+def test_a_number_may_be_grouped_as_the_language_groups_it(mini):
+    """English 1,000 is German 1.000, French 1 000, Swiss 1'000: the same number."""
+    mini.edit("docs/en/index.md", "within 30 days.", "within 30 days, for 1,000 requests.")
+    mini.edit(ES, "30 días.", "30 días, para NUMBER solicitudes.")
+    spanish = (mini / ES).read_text(encoding="utf-8")
+    for grouped, found in (("1.000", False), ("1\u202f000", False), ("1000", False), ("1.001", True)):
+        mini.write(ES, spanish.replace("NUMBER", grouped))
+        result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+        assert ("the number 1000 of the English page is missing" in result.stdout) == found, (grouped, result.stdout)
