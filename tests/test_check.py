@@ -120,3 +120,14 @@ def test_a_number_may_be_grouped_as_the_language_groups_it(mini):
         mini.write(ES, spanish.replace("NUMBER", grouped))
         result = mini.run("check", "--locale", "es", "--no-build", ok=False)
         assert ("the number 1000 of the English page is missing" in result.stdout) == found, (grouped, result.stdout)
+
+
+def test_an_english_name_the_english_page_uses_may_be_kept(mini):
+    """A law's English name in a translation ("Digital Services Act") is not a
+    misspelling; a word the English page does not have is."""
+    for kept, found in (("(Digital Services Act)", False), ("(Digital Servises Act)", True)):
+        mini.edit(ES, "en un plazo de 30 días", f"en un plazo de 30 días {kept}")
+        result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+        assert ("`Servises` is not in the es dictionary" in result.stdout) == found, result.stdout
+        assert "`Services`" not in result.stdout and "`Digital`" not in result.stdout
+        mini.edit(ES, f" {kept}", "")

@@ -1,7 +1,9 @@
 """Spelling: codespell for English (common misspellings, no false alarms);
 Hunspell dictionaries (the npm packages dictionary-<lang>, read with spylls)
-for the locales that have one. Words a dictionary does not know but a locale
-uses on purpose (names, loanwords) go in its termbase under `spelling:`."""
+for the locales that have one. A word of the English page a translation
+translates is accepted as it is (a law's English name, a U.S. term kept in
+parentheses); other words a dictionary does not know but a locale uses on
+purpose (names, loanwords) go in its termbase under `spelling:`."""
 
 from __future__ import annotations
 
@@ -35,18 +37,24 @@ def _dictionary(base: str):
     return Dictionary.from_files(base)
 
 
-def misspelled(paths: Paths, tag: str, page: FrontMatter, accepted: set[str], used: set[str]) -> list[str]:
-    """`file:line: word (spelling)` for each word the locale's dictionary does not know.
-    Accepted words the dictionary does not know are added to `used`."""
+def _lines(page: FrontMatter) -> list[tuple[int, str]]:
+    texts = [(page.lines.get("title", 1), str(page.data.get("title", ""))),
+             (page.lines.get("description", 1), str(page.data.get("description", "")))]
+    return texts + list(enumerate(markdown_text(page.body).split("\n"), page.body_line))
+
+
+def misspelled(paths: Paths, tag: str, page: FrontMatter, english: FrontMatter | None,
+               accepted: set[str], used: set[str]) -> list[str]:
+    """`file:line: word (spelling)` for each word the locale's dictionary does not
+    know and the English page (`english`) does not contain. Accepted words the
+    dictionary does not know are added to `used`."""
     base = dictionary_for(paths, tag)
     if base is None:
         return []
     dictionary = _dictionary(str(base))
-    found, seen = [], set()
-    texts = [(page.lines.get("title", 1), str(page.data.get("title", ""))),
-             (page.lines.get("description", 1), str(page.data.get("description", "")))]
-    texts += list(enumerate(markdown_text(page.body).split("\n"), page.body_line))
-    for number, line in texts:
+    found = []
+    seen = {word for _, line in (_lines(english) if english else []) for word in _WORD.findall(line)}
+    for number, line in _lines(page):
         for word in _WORD.findall(line):
             word = re.split(r"['’]", word)[-1]  # elision (dell’ordine, l'accès): the word after the apostrophe
             if word in seen or word.isupper() or len(word) < 2:
