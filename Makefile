@@ -11,7 +11,7 @@ SHARD  ?=
 SCALE  ?= 0
 JOBS   ?= auto
 
-.PHONY: serve build merge check lint links status test test-site browser audit bench requirements clean
+.PHONY: serve build merge check lint links affected status test test-site browser audit bench requirements clean
 
 ## serve: preview one locale with live reload (LOCALE=xx, default en)
 serve: $(VENV)/.installed
@@ -36,6 +36,10 @@ lint: $(VENV)/.installed
 ## links: check every link of the built site/
 links: $(VENV)/.installed
 	$(HC) links
+
+## affected: the locales a change since BASE touches (CI: test only those on a pull request)
+affected: $(VENV)/.installed
+	@$(HC) affected --base $(BASE)
 
 ## status: translation status of every locale (LOCALE=xx: one)
 status: $(VENV)/.installed

@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
 
     for name, text in (("start", "copy an English page into a locale, ready to translate"),
                        ("review", "record that a native speaker reviewed a translated page"),
-                       ("refresh", "record that a translation matches the current English page (back to draft)"),
+                       ("refresh", "record that a translation matches the current English page (a reviewed one returns to draft)"),
                        ("diff", "what changed in the English page since it was translated")):
         command = commands.add_parser(name, help=text)
         command.add_argument("locale")
@@ -76,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--locale", action="append", help="only this locale (repeatable); default: every locale")
     check.add_argument("--no-build", action="store_true", help="skip the strict build (links, anchors, unsafe HTML)")
     check.add_argument("files", nargs="*", help="or: the locales these files belong to (for pre-commit)")
+    affected = commands.add_parser("affected", help="the locales a change touches, for CI (nothing: every locale)")
+    affected.add_argument("--base", required=True, help="the commit the change is compared with")
     commands.add_parser("lint", help="check docs/, includes/ and strings/ (exit 1 on findings)")
     commands.add_parser("links", help="check every link of the built site/ (exit 1 on a broken one)")
     commands.add_parser("audit", help="Lighthouse and the vnu HTML validator over the built site/")
@@ -196,6 +198,12 @@ def _run(args) -> int:
             print("check: no content among these files")
             return 0
         return check(paths, list(dict.fromkeys(slugs)) or None, build=not args.no_build)
+    if args.command == "affected":
+        from helpcenter.check.affected import changed_files, locales_of
+
+        slugs = locales_of(paths, changed_files(paths, args.base))
+        print(" ".join(slugs) if slugs else "")
+        return 0
     if args.command == "lint":
         from helpcenter.check.lint import main as lint
 

@@ -10,14 +10,14 @@ import os
 import pytest
 
 from helpcenter.maintain.serve_static import serve
-from tests.conftest import LOCALES, SITE
+from tests.conftest import BUILT, SITE, SOURCE, built
 
-PARTIAL = next(loc.slug for loc in LOCALES if not loc.full)
-RTL = next(loc.slug for loc in LOCALES if loc.is_rtl)
+OTHER = (built(lambda loc: loc != SOURCE and not loc.full) or built(lambda loc: loc != SOURCE) or SOURCE).slug
+RTL = (built(lambda loc: loc.is_rtl) or SOURCE).slug
 PAGES = {
-    "home": f"{LOCALES[1].slug}/index.html",
-    "article": "en/your-rights/appeals/index.html",
-    "fallback": f"{PARTIAL}/commitments/index.html",
+    "home": f"{BUILT[-1].slug}/index.html",
+    "article": f"{SOURCE.slug}/your-rights/appeals/index.html",
+    "fallback": f"{OTHER}/commitments/index.html",
     "rtl": f"{RTL}/commitments/index.html",
     "404": f"{RTL}/404.html",
     "dashboard": "en/translations/index.html",
@@ -73,7 +73,7 @@ def test_injected_script_cannot_run_on_any_page_type(browser, hostile_site, kind
 def test_the_policy_allows_no_inline_script_but_the_themes():
     from helpcenter.build import safety
 
-    policy = next(m.get("content") for m in _metas(f"{LOCALES[0].slug}/index.html"))
+    policy = next(m.get("content") for m in _metas(f"{SOURCE.slug}/index.html"))
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert "object-src 'none'" in policy and "base-uri 'none'" in policy and "frame-src 'none'" in policy
     chooser = next(m.get("content") for m in _metas("index.html"))

@@ -122,3 +122,61 @@ def test_a_preview_rebuild_shows_edited_interface_text(tree):
             assert text in footer
     finally:
         os.chdir(cwd)
+
+
+def test_a_full_disk_is_one_line_not_a_traceback(tree, monkeypatch):
+    import errno
+
+    import mkdocs.utils
+
+    def full(content, output_path):
+        raise OSError(errno.ENOSPC, "No space left on device", output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", full)
+    old_site(tree)
+    result = tree.run("build", "--locale", TWO[0], ok=False)
+    assert result.returncode == 1 and "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    nothing_left_behind(tree)
+
+
+def _git(path, *args):
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args], cwd=path, check=True,
+                   capture_output=True)
+
+
+def test_git_dates_work_from_a_subfolder_of_a_larger_repository(tmp_path):
+    from helpcenter import gitdates
+    from helpcenter.paths import Paths
+
+    outer = tmp_path / "outer"
+    (outer / "sites" / "help" / "docs" / "en").mkdir(parents=True)
+    page = outer / "sites" / "help" / "docs" / "en" / "privacité.md"
+    page.write_text("# Page\n", encoding="utf-8")
+    _git(outer, "init", "-q")
+    _git(outer, "add", "-A")
+    _git(outer, "commit", "-q", "-m", "one")
+    dates = gitdates.load(Paths(outer / "sites" / "help"))
+    assert dates.last_commit("docs/en/privacité.md") is not None  # a non-ASCII name, from a subfolder
+
+
+def test_a_shallow_clone_warns_and_fails_in_ci(tmp_path, monkeypatch, caplog):
+    from helpcenter import gitdates
+    from helpcenter.errors import InputError
+    from helpcenter.paths import Paths
+
+    origin = tmp_path / "origin"
+    (origin / "docs").mkdir(parents=True)
+    for n in range(2):
+        (origin / "docs" / f"p{n}.md").write_text(f"# {n}\n", encoding="utf-8")
+        _git(origin, "init", "-q") if n == 0 else None
+        _git(origin, "add", "-A")
+        _git(origin, "commit", "-q", "-m", str(n))
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], check=True)
+    monkeypatch.delenv("CI", raising=False)
+    gitdates.load(Paths(clone))
+    assert "fetch-depth: 0" in caplog.text
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(InputError, match="shallow git clone"):
+        gitdates.load(Paths(clone))

@@ -67,6 +67,15 @@ def test_an_outdated_page_links_to_what_changed_and_refresh_makes_it_current(min
     assert {"page": HOME, "state": "outdated"} not in status_of(mini, "es")["todo"]
 
 
+def test_refresh_keeps_a_machine_page_machine(mini):
+    mini.commit("first")
+    mini.run("start", "es", "commitments/page.md", "--machine")
+    mini.edit("docs/en/commitments/page.md", "Some text.", "Some clearer text.")
+    mini.commit("english edit")
+    mini.run("refresh", "es", "commitments/page.md")
+    assert block(mini, "es", "commitments/page.md")["status"] == "machine"
+
+
 def test_refresh_returns_a_reviewed_page_to_draft_unless_told_why_not(mini):
     mini.commit("first")
     mini.run("review", "es", HOME, "--by", "A. Reviewer")
@@ -181,3 +190,15 @@ def test_termbase_has_every_term_for_every_full_locale():
         terms.pop("spelling", None)  # words the spelling check accepts
         assert list(terms) == list(english), path
         assert all(isinstance(value, str) for value in terms.values()), path
+
+
+def test_a_translators_pull_request_builds_english_and_its_locales_only():
+    from helpcenter.check.affected import locales_of
+
+    full, partial = LOCALES[1].slug, LOCALES[-1].slug
+    assert locales_of(PROJECT.paths, [f"docs/{full}/index.md", f"strings/{partial}.yml"]) == \
+        [slug for slug in PROJECT.registry.slugs if slug in ("en", full, partial)]
+    assert locales_of(PROJECT.paths, [f"includes/{partial}/abbreviations.md", f"termbase/{full}.yml"]) is not None
+    for everything in (["docs/en/index.md"], ["includes/links.md"], ["helpcenter/cli.py"], ["mkdocs.yml"],
+                       ["locales.yml"], [f"docs/{full}/index.md", "overrides/main.html"]):
+        assert locales_of(PROJECT.paths, everything) is None, everything

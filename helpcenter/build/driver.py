@@ -68,7 +68,8 @@ def build(paths: Paths, slugs: list[str] | None = None, *, site_dir: Path | None
     (default site/). Returns (locales built, seconds)."""
     started = time.perf_counter()
     project = Project.load(paths)
-    selected = [project.registry.get(s).slug for s in slugs] if slugs else project.registry.slugs
+    wanted = {project.registry.get(s).slug for s in slugs} if slugs else set(project.registry.slugs)
+    selected = [slug for slug in project.registry.slugs if slug in wanted]  # menu order, whatever the order asked
     if shard_spec:
         selected = shard(selected, shard_spec)
     site_dir = Path(site_dir or paths.site).absolute()
@@ -174,7 +175,7 @@ def _start_worker(project: Project, speedups: bool, debug: bool) -> None:
     # Reproducible: MkDocs dates sitemap.xml.gz by this variable (the reproducible-builds standard).
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(project.dates.epoch))
     _worker.update(project=project, speedups=speedups, debug=debug, log=_Collect())
-    for name in ("mkdocs", "helpcenter"):
+    for name in ("mkdocs", "properdocs", "helpcenter"):  # properdocs: the maintained fork (CI builds with it)
         logger = logging.getLogger(name)
         logger.handlers[:] = [_worker["log"]]
         logger.setLevel(logging.WARNING)

@@ -48,7 +48,7 @@ def page_rules(paths: Paths, slug: str, uri: str, page: FrontMatter, english: bo
     title = page.data.get("title", "")
     rendered = render(paths, page.body, slug)
     h1 = rendered.xpath("//h1")
-    if h1 and text_of(h1[0]) != title:
+    if h1 and text_of(h1[0]) != " ".join(title.split()):  # white space as readers see it (no-break spaces too)
         found.append(f"{where}:{line_of(page, '# ')}: the `# ` heading must match the title: {title!r}")
     if english:
         length = len(page.data.get("description", ""))

@@ -28,7 +28,14 @@ def english_share(text: str) -> float:
 
 
 def is_english(text: str, threshold: float = THRESHOLD) -> bool:
-    found = words(text)
+    """A block of text still in English: most of its letters are Latin, and
+    its Latin words have English's share of function words. (A translation
+    may quote an English title inside text in its own language.)"""
+    letters = [c for c in text if c.isalpha()]
+    latin = [c for c in letters if c.isascii()]
+    if not letters or len(latin) / len(letters) < 0.5:
+        return False
+    found = [w for w in words(text) if w.isascii()]
     hits = sum(w in ENGLISH_ONLY for w in found)
     return len(found) >= MIN_WORDS and hits >= 2 and hits / len(found) > threshold
 

@@ -59,8 +59,16 @@ def _tables(tree) -> list[tuple[int, int]]:
     return shapes
 
 
-def _numbers(tree) -> collections.Counter:
-    return collections.Counter(_DIGITS.findall(_ascii_digits(text_of(tree))))
+_SCALED = re.compile(r"\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)\b", re.I)
+
+
+def _numbers(tree, english: bool = False) -> collections.Counter:
+    """The numbers of a page. In English, a number with a scale word
+    ("45 million") is left out: languages write it differently (4,500万)."""
+    text = _ascii_digits(text_of(tree))
+    if english:
+        text = _SCALED.sub(" ", text)
+    return collections.Counter(_DIGITS.findall(text))
 
 
 def _stem(word: str) -> str:
@@ -107,11 +115,12 @@ def compare(paths: Paths, slug: str, page: FrontMatter, english: FrontMatter,
     if _tables(ours) != _tables(theirs):
         found.append(f"{where}:1: tables differ from the English page (rows × columns): {_tables(theirs)} expected, "
                      f"{_tables(ours)} found")
-    lost = _numbers(theirs) - _numbers(ours)
+    lost = _numbers(theirs, english=True) - _numbers(ours)
     for number in sorted(lost, key=lambda n: (len(n), n)):
         found.append(f"{where}:1: the number {number} of the English page is missing "
                      f"({lost[number]}×): keep every number, date and legal citation")
-    english_text, our_text = text_of(theirs).lower(), text_of(ours)
+    english_text = re.sub(r"\S*(?:://|www\.|\.md)\S*", " ", text_of(theirs).lower())  # not words inside addresses
+    our_text = text_of(ours)
     for key, term in english_terms.items():
         agreed = terms.get(key, "")
         if agreed and re.search(rf"\b{re.escape(term.lower())}", english_text) and not term_used(agreed, our_text):
