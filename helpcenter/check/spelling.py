@@ -53,14 +53,16 @@ def misspelled(paths: Paths, tag: str, page: FrontMatter, english: FrontMatter |
         return []
     dictionary = _dictionary(str(base))
     found = []
-    seen = {word for _, line in (_lines(english) if english else []) for word in _WORD.findall(line)}
+    english_words = {w.lower() for _, line in (_lines(english) if english else []) for w in _WORD.findall(line)}
+    seen = set()
     for number, line in _lines(page):
         for word in _WORD.findall(line):
             word = re.split(r"['’]", word)[-1]  # elision (dell’ordine, l'accès): the word after the apostrophe
-            if word in seen or word.isupper() or len(word) < 2:
+            if word in seen or word.isupper() or len(word) < 2 or word.lower() in english_words:
                 continue
             seen.add(word)
-            if dictionary.lookup(word) or dictionary.lookup(word.lower()):
+            if dictionary.lookup(word) or dictionary.lookup(word.lower()) or _compound_known(dictionary, word,
+                                                                                           english_words):
                 continue
             if word.lower() in accepted:
                 used.add(word.lower())
@@ -68,6 +70,14 @@ def misspelled(paths: Paths, tag: str, page: FrontMatter, english: FrontMatter |
                 found.append(f"{page.where}:{number}: `{word}` is not in the {tag} dictionary (spelling): fix it, "
                              f"or add it to `spelling:` in termbase/{page.where.split('/')[1]}.yml")
     return found
+
+
+def _compound_known(dictionary, word: str, english_words: set[str]) -> bool:
+    """DSA-Bericht, JSON-Dateien: a hyphenated word whose parts are acronyms,
+    known words or words of the English page."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(part.isupper() or part.lower() in english_words or dictionary.lookup(part)
+                                  or dictionary.lookup(part.lower()) for part in parts)
 
 
 def unneeded(paths: Paths, tag: str, termbase: Path, unused: set[str]) -> list[str]:
