@@ -30,7 +30,7 @@ def add(path: str, text: str):
     def breakage(tree):
         old = (tree / path).read_text(encoding="utf-8")
         (tree / path).write_text(old + "\n" + text + "\n", encoding="utf-8")
-        return {"line": old.count("\n") + 2}
+        return {"line": old.count("\n") + 2 + text.count("\n")}  # the last line added
     return breakage
 
 
@@ -78,6 +78,10 @@ CASES = [
      f"{ES}:{{line}}: still in English"),
     ("locale-spelling", "es", change(ES, "Explicamos cada decisión", "Explicamos cada desición"),
      f"{ES}:{{line}}: `desición` is not in the es dictionary (spelling)"),
+    ("snippet-spelling", "es", lambda t: t.write("includes/es/abbreviations.md", "*[UE]: Unión Eurropea\n"),
+     "includes/es/abbreviations.md:1: `Eurropea` is not in the es dictionary (spelling)"),
+    ("spelling-unneeded", "es", add("termbase/es.yml", "spelling:\n- Budapest"),
+     "termbase/es.yml:{line}: `budapest` in `spelling:` is not needed (no page uses it, or the dictionary knows it)"),
     ("translation-unsafe-html", "es", add(ES, '<a href="javascript:alert(1)">x</a>'),
      f"{ES}:{{line}}: the page would contain a `javascript:` URL in `href`"),
 ]
@@ -105,3 +109,14 @@ def test_check_takes_the_locales_of_the_files_it_is_given(mini):
     add(ES, "<style>p { color: red }</style>")(mini)
     result = mini.run("check", "docs/es/index.md", "strings/es.yml", ok=False)
     assert "check (es):" in result.stderr and f"{ES}:" in result.stdout
+
+
+def test_a_number_may_be_grouped_as_the_language_groups_it(mini):
+    """English 1,000 is German 1.000, French 1 000, Swiss 1'000: the same number."""
+    mini.edit("docs/en/index.md", "within 30 days.", "within 30 days, for 1,000 requests.")
+    mini.edit(ES, "30 días.", "30 días, para NUMBER solicitudes.")
+    spanish = (mini / ES).read_text(encoding="utf-8")
+    for grouped, found in (("1.000", False), ("1\u202f000", False), ("1000", False), ("1.001", True)):
+        mini.write(ES, spanish.replace("NUMBER", grouped))
+        result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+        assert ("the number 1000 of the English page is missing" in result.stdout) == found, (grouped, result.stdout)

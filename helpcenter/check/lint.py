@@ -118,7 +118,7 @@ def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, 
             if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
                 raise InputError(f"{where}:1: `spelling` must be a list of words")
             value = " ".join(value)
-        problem = text.problem(value, max_length=2000 if key == "spelling" else 600,
+        problem = text.problem(value, max_length=20000 if key == "spelling" else 600,
                                rtl=registry.get(slug).is_rtl) if isinstance(value, str) else "must be text"
         if problem:
             raise InputError(f"{where}:1: `{key}` {problem}")

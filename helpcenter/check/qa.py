@@ -59,13 +59,16 @@ def _tables(tree) -> list[tuple[int, int]]:
     return shapes
 
 
+# 1,000 / 1.000 / 1 000 / 1'000: one number, however a language groups its digits
+# (text_of has already turned no-break spaces into spaces)
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,\s'’]\d{3})+(?![\d])")
 _SCALED = re.compile(r"\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)\b", re.I)
 
 
 def _numbers(tree, english: bool = False) -> collections.Counter:
     """The numbers of a page. In English, a number with a scale word
     ("45 million") is left out: languages write it differently (4,500万)."""
-    text = _ascii_digits(text_of(tree))
+    text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _ascii_digits(text_of(tree)))
     if english:
         text = _SCALED.sub(" ", text)
     return collections.Counter(_DIGITS.findall(text))

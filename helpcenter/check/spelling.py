@@ -35,8 +35,9 @@ def _dictionary(base: str):
     return Dictionary.from_files(base)
 
 
-def misspelled(paths: Paths, tag: str, page: FrontMatter, accepted: set[str]) -> list[str]:
-    """`file:line: word (spelling)` for each word the locale's dictionary does not know."""
+def misspelled(paths: Paths, tag: str, page: FrontMatter, accepted: set[str], used: set[str]) -> list[str]:
+    """`file:line: word (spelling)` for each word the locale's dictionary does not know.
+    Accepted words the dictionary does not know are added to `used`."""
     base = dictionary_for(paths, tag)
     if base is None:
         return []
@@ -48,12 +49,34 @@ def misspelled(paths: Paths, tag: str, page: FrontMatter, accepted: set[str]) ->
     for number, line in texts:
         for word in _WORD.findall(line):
             word = re.split(r"['’]", word)[-1]  # elision (dell’ordine, l'accès): the word after the apostrophe
-            if word in seen or word.isupper() or word.lower() in accepted or len(word) < 2:
+            if word in seen or word.isupper() or len(word) < 2:
                 continue
             seen.add(word)
-            if not dictionary.lookup(word) and not dictionary.lookup(word.lower()):
+            if dictionary.lookup(word) or dictionary.lookup(word.lower()):
+                continue
+            if word.lower() in accepted:
+                used.add(word.lower())
+            else:
                 found.append(f"{page.where}:{number}: `{word}` is not in the {tag} dictionary (spelling): fix it, "
                              f"or add it to `spelling:` in termbase/{page.where.split('/')[1]}.yml")
+    return found
+
+
+def unneeded(paths: Paths, tag: str, termbase: Path, unused: set[str]) -> list[str]:
+    """A `spelling:` word no page needs (not used, or the dictionary knows it)
+    would hide a misspelling later: one finding each, at its line."""
+    if not unused:
+        return []
+    where = paths.relative(termbase)
+    lines = termbase.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("spelling:")), 0)
+    found = []
+    for word in sorted(unused):
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.I | re.U)
+        number = next((n for n in range(start, len(lines)) if pattern.search(lines[n])), start) + 1
+        reason = "no page uses it" if dictionary_for(paths, tag) else f"there is no {tag} dictionary"
+        found.append(f"{where}:{number}: `{word}` in `spelling:` is not needed ({reason}, or the dictionary "
+                     "knows it): remove it")
     return found
 
 
