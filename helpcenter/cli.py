@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
 
     for name, text in (("start", "copy an English page into a locale, ready to translate"),
                        ("review", "record that a native speaker reviewed a translated page"),
-                       ("refresh", "record that a translation matches the current English page (back to draft)"),
+                       ("refresh", "record that a translation matches the current English page (a reviewed one returns to draft)"),
                        ("diff", "what changed in the English page since it was translated")):
         command = commands.add_parser(name, help=text)
         command.add_argument("locale")

@@ -292,8 +292,11 @@ class MiniTree(Tree):
         from helpcenter import frontmatter, safeyaml, translations
 
         self.path = path
-        for name in ("overrides", "includes", ".github"):
+        for name in ("overrides", ".github"):
             shutil.copytree(PATHS.root / name, path / name)
+        shutil.copytree(PATHS.root / "includes", path / "includes",  # English and shared snippets only
+                        ignore=lambda folder, names: [n for n in names if folder == str(PATHS.includes) and
+                                                      n not in ("en", "links.md")])
         if (PATHS.root / "node_modules").is_dir():  # the spelling dictionaries
             os.symlink(PATHS.root / "node_modules", path / "node_modules")
         (path / "strings").mkdir()
@@ -301,7 +304,11 @@ class MiniTree(Tree):
         for slug in ("en", "es", "ar"):  # the project's own interface text and termbase where it has them
             for folder in ("strings", "termbase"):
                 source = PATHS.root / folder / f"{slug}.yml"
-                if source.is_file():
+                if source.is_file() and folder == "termbase":  # without the words the real pages need
+                    terms = safeyaml.load_file(source, f"{folder}/{slug}.yml")
+                    terms.pop("spelling", None)
+                    (path / folder / f"{slug}.yml").write_text(safeyaml.dump(terms), encoding="utf-8")
+                elif source.is_file():
                     shutil.copy(source, path / folder)
                 elif folder == "strings":
                     (path / folder / f"{slug}.yml").write_text("{}\n", encoding="utf-8")

@@ -30,7 +30,7 @@ def add(path: str, text: str):
     def breakage(tree):
         old = (tree / path).read_text(encoding="utf-8")
         (tree / path).write_text(old + "\n" + text + "\n", encoding="utf-8")
-        return {"line": old.count("\n") + 2}
+        return {"line": old.count("\n") + 2 + text.count("\n")}  # the last line added
     return breakage
 
 
@@ -78,6 +78,12 @@ CASES = [
      f"{ES}:{{line}}: still in English"),
     ("locale-spelling", "es", change(ES, "Explicamos cada decisión", "Explicamos cada desición"),
      f"{ES}:{{line}}: `desición` is not in the es dictionary (spelling)"),
+    ("snippet-spelling", "es", lambda t: t.write("includes/es/abbreviations.md", "*[UE]: Unión Eurropea\n"),
+     "includes/es/abbreviations.md:1: `Eurropea` is not in the es dictionary (spelling)"),
+    ("spelling-unneeded", "es", add("termbase/es.yml", "spelling:\n- Budapest"),
+     "termbase/es.yml:{line}: `budapest` in `spelling:` is not needed (no page uses it, or the dictionary knows it)"),
+    ("snippet-untranslated", "es", add(ES, '--8<-- "user-notice.md"'),
+     f"{ES}:{{line}}: the snippet `user-notice.md` has no translation: write includes/es/user-notice.md"),
     ("translation-unsafe-html", "es", add(ES, '<a href="javascript:alert(1)">x</a>'),
      f"{ES}:{{line}}: the page would contain a `javascript:` URL in `href`"),
 ]
@@ -105,3 +111,52 @@ def test_check_takes_the_locales_of_the_files_it_is_given(mini):
     add(ES, "<style>p { color: red }</style>")(mini)
     result = mini.run("check", "docs/es/index.md", "strings/es.yml", ok=False)
     assert "check (es):" in result.stderr and f"{ES}:" in result.stdout
+
+
+def test_a_number_may_be_grouped_as_the_language_groups_it(mini):
+    """English 1,000 is German 1.000, French 1 000, Swiss 1'000: the same number."""
+    mini.edit("docs/en/index.md", "within 30 days.", "within 30 days, for 1,000 requests.")
+    mini.edit(ES, "30 días.", "30 días, para NUMBER solicitudes.")
+    spanish = (mini / ES).read_text(encoding="utf-8")
+    for grouped, found in (("1.000", False), ("1\u202f000", False), ("1000", False), ("1.001", True)):
+        mini.write(ES, spanish.replace("NUMBER", grouped))
+        result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+        assert ("the number 1000 of the English page is missing" in result.stdout) == found, (grouped, result.stdout)
+
+
+def test_an_english_name_the_english_page_uses_may_be_kept(mini):
+    """A law's English name in a translation ("Digital Services Act") is not a
+    misspelling; a word the English page does not have is."""
+    for kept, found in (("(Digital Services Act)", False), ("(Digital Servises Act)", True)):
+        mini.edit(ES, "en un plazo de 30 días", f"en un plazo de 30 días {kept}")
+        result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+        assert ("`Servises` is not in the es dictionary" in result.stdout) == found, result.stdout
+        assert "`Services`" not in result.stdout and "`Digital`" not in result.stdout
+        mini.edit(ES, f" {kept}", "")
+
+
+def test_a_termbase_term_may_list_its_other_forms(mini):
+    """Where a language changes the word itself (broken plurals, mutations), the
+    termbase lists the other forms; an address that contains a term does not count."""
+    mini.edit(ES, "ilícito", "ilegal")
+    terms = (mini / "termbase/es.yml").read_text(encoding="utf-8")
+    mini.write("termbase/es.yml", "\n".join(
+        'illegal_content: ["contenido ilícito", "contenido ilegal"]' if line.startswith("illegal_content:") else line
+        for line in terms.split("\n")))
+    assert mini.run("check", "--locale", "es", "--no-build").stdout.strip() == "check (es): no problems"
+    mini.write("termbase/es.yml", terms.replace("illegal_content:", "illegal_content: []\nx:", 1))
+    result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+    assert "termbase/es.yml:1: `illegal_content`: a list holds the agreed term, then other forms of it" in result.stdout
+
+
+def test_a_term_inside_an_address_or_a_compound_is_not_the_term(mini):
+    mini.edit("docs/en/index.md", "Welcome.", "Welcome. Pages live at /en/your-rights/appeals/ and our "
+              "service-of-process page explains the rest.")
+    mini.edit(ES, "Te damos la bienvenida.", "Te damos la bienvenida. Las páginas están en /es/your-rights/appeals/ "
+              "y la página de notificaciones judiciales explica el resto.")
+    for word in ("apelación", "apelar", "Apelar", "Apelaciones"):  # no other mention of an appeal
+        mini.edit(ES, word, "revisión") if word in (mini / ES).read_text(encoding="utf-8") else None
+    mini.edit("docs/en/index.md", "Appeal a decision", "Review a decision")
+    mini.edit("docs/en/index.md", "[Appeals]", "[Reviews]")
+    result = mini.run("check", "--locale", "es", "--no-build", ok=False)
+    assert "agreed term" not in result.stdout, result.stdout

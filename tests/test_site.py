@@ -200,3 +200,13 @@ def test_fallback_titles_in_the_nav_are_marked_english(site, loc):
     marked = [span for span in root.cssselect(f'.md-path span[lang="{SOURCE.tag}"], .md-nav span[lang="{SOURCE.tag}"]')
               if span.text_content().strip() == title]
     assert marked, (loc.slug, fallback)
+
+
+@pytest.mark.parametrize("loc", BUILT, ids=lambda loc: loc.slug)
+def test_home_cards_are_named_as_the_menu_names_their_sections(site, loc):
+    root = page(f"{loc.slug}/index.html")
+    menu = {a.get("href"): " ".join(a.text_content().split())
+            for a in root.cssselect("nav.md-nav--primary > ul > li.md-nav__item--nested > a.md-nav__link")}
+    cards = {a.get("href"): " ".join(a.cssselect("strong")[0].text_content().split())
+             for a in root.cssselect(".hc-card")}
+    assert cards and cards == {href: menu.get(href) for href in cards}

@@ -67,6 +67,15 @@ def test_an_outdated_page_links_to_what_changed_and_refresh_makes_it_current(min
     assert {"page": HOME, "state": "outdated"} not in status_of(mini, "es")["todo"]
 
 
+def test_refresh_keeps_a_machine_page_machine(mini):
+    mini.commit("first")
+    mini.run("start", "es", "commitments/page.md", "--machine")
+    mini.edit("docs/en/commitments/page.md", "Some text.", "Some clearer text.")
+    mini.commit("english edit")
+    mini.run("refresh", "es", "commitments/page.md")
+    assert block(mini, "es", "commitments/page.md")["status"] == "machine"
+
+
 def test_refresh_returns_a_reviewed_page_to_draft_unless_told_why_not(mini):
     mini.commit("first")
     mini.run("review", "es", HOME, "--by", "A. Reviewer")

@@ -65,16 +65,26 @@ def _locale_rules(project: Project, slug: str) -> list[str]:
                      if entry.get("check", True)}
     terms = _termbase(paths, project, slug) if slug != project.source.slug else {}
     accepted = {w.lower() for w in terms.pop("spelling", None) or []}
+    used: set[str] = set()
     for uri in project.index.pages(slug):
         page = project.pages[(slug, uri)]
         english = slug == project.source.slug
         found += content.page_rules(paths, slug, uri, page, english)
         if english:
             continue
-        found += spelling.misspelled(paths, loc.tag, page, accepted)
         source = _english_source(project, slug, uri)
-        found += qa.compare(paths, slug, page, source, {k: v for k, v in terms.items() if isinstance(v, str)},
+        found += qa.untranslated_snippets(paths, slug, project.source.slug, page)
+        found += spelling.misspelled(paths, loc.tag, page, source, accepted, used)
+        found += qa.compare(paths, slug, page, source, {k: [v] if isinstance(v, str) else v for k, v in terms.items()},
                             english_terms)
+    if slug != project.source.slug:
+        for path in sorted((paths.includes / slug).glob("*.md")):  # the snippets pages include
+            snippet = frontmatter.read(path, paths.relative(path))
+            english = paths.includes / project.source.slug / path.name
+            source = frontmatter.read(english, paths.relative(english)) if english.is_file() else None
+            found += spelling.misspelled(paths, loc.tag, snippet, source, accepted, used)
+        if spelling.dictionary_for(paths, loc.tag) or not spelling.wanted(loc.tag):  # not when it is missing
+            found += spelling.unneeded(paths, loc.tag, paths.termbase / f"{slug}.yml", accepted - used)
     return found
 
 

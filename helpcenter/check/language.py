@@ -41,7 +41,7 @@ def is_english(text: str, threshold: float = THRESHOLD) -> bool:
 
 
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\[[^\]]+\]:.*$|<[^>]+>|https?://\S+|mailto:\S+|\[\^[^\]]*\]"
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\[(?!\^)[^\]]+\]:.*$|<[^>]+>|https?://\S+|mailto:\S+|\[\^[^\]]*\]"
                           r"|\{[#.][^}]*\}|^\s*(?:!!!|\?\?\?\+?)\s*[a-z-]+|^\s*--8<--.*$", re.M)
 
 

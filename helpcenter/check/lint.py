@@ -97,7 +97,8 @@ def _abbreviations(paths: Paths, path: Path) -> list[str]:
 
 
 def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, str]:
-    """A termbase file, checked: `key: text` (`key: {term, note}` in English), plain text only."""
+    """A termbase file, checked: `key: text` or `key: [agreed term, other forms]`
+    (`key: {term, note}` in English), plain text only."""
     from helpcenter import safeyaml, text
 
     where = paths.relative(path)
@@ -114,6 +115,11 @@ def termbase_entries(paths: Paths, registry: Registry, path: Path) -> dict[str, 
                     or not isinstance(value.get("check", True), bool):
                 raise InputError(f"{where}:1: `{key}` needs a `term` and a `note` (and may say `check: false`)")
             value = value["term"] + " " + value["note"]
+        elif isinstance(value, list) and key != "spelling":  # the agreed term, then other forms of it
+            if not value or not all(isinstance(form, str) and form.strip() for form in value):
+                raise InputError(f"{where}:1: `{key}`: a list holds the agreed term, then other forms of it "
+                                 "(plural, cases), as text")
+            value = " ".join(value)
         elif key == "spelling":  # words the spelling check accepts for this locale
             if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
                 raise InputError(f"{where}:1: `spelling` must be a list of words")

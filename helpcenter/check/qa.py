@@ -59,13 +59,16 @@ def _tables(tree) -> list[tuple[int, int]]:
     return shapes
 
 
+# 1,000 / 1.000 / 1 000 / 1'000: one number, however a language groups its digits
+# (text_of has already turned no-break spaces into spaces)
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,\s'’]\d{3})+(?![\d])")
 _SCALED = re.compile(r"\d+(?:[.,]\d+)?\s+(?:thousand|million|billion)\b", re.I)
 
 
 def _numbers(tree, english: bool = False) -> collections.Counter:
     """The numbers of a page. In English, a number with a scale word
     ("45 million") is left out: languages write it differently (4,500万)."""
-    text = _ascii_digits(text_of(tree))
+    text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _ascii_digits(text_of(tree)))
     if english:
         text = _SCALED.sub(" ", text)
     return collections.Counter(_DIGITS.findall(text))
@@ -82,7 +85,7 @@ def term_used(term: str, text: str) -> bool:
 
 
 def compare(paths: Paths, slug: str, page: FrontMatter, english: FrontMatter,
-            terms: dict[str, str], english_terms: dict[str, str]) -> list[str]:
+            terms: dict[str, list[str]], english_terms: dict[str, str]) -> list[str]:
     where = page.where
     found = []
     ours, theirs = render(paths, page.body, slug), render(paths, english.body, "en")
@@ -119,12 +122,15 @@ def compare(paths: Paths, slug: str, page: FrontMatter, english: FrontMatter,
     for number in sorted(lost, key=lambda n: (len(n), n)):
         found.append(f"{where}:1: the number {number} of the English page is missing "
                      f"({lost[number]}×): keep every number, date and legal citation")
-    english_text = re.sub(r"\S*(?:://|www\.|\.md)\S*", " ", text_of(theirs).lower())  # not words inside addresses
+    # not words inside addresses (https://…, /en/your-rights/appeals/, page.md)
+    english_text = re.sub(r"\S*(?:://|www\.|\.md|/\S*/)\S*", " ", text_of(theirs).lower())
     our_text = text_of(ours)
     for key, term in english_terms.items():
-        agreed = terms.get(key, "")
-        if agreed and re.search(rf"\b{re.escape(term.lower())}", english_text) and not term_used(agreed, our_text):
-            found.append(f"{where}:1: the English page uses “{term}”: use the agreed term “{agreed}” "
+        forms = terms.get(key) or []
+        # "appeals" counts, "our service-of-process page" does not
+        if forms and re.search(rf"\b{re.escape(term.lower())}(?!\w*-\w)", english_text) \
+                and not any(term_used(form, our_text) for form in forms):
+            found.append(f"{where}:1: the English page uses “{term}”: use the agreed term “{forms[0]}” "
                          f"(termbase/{slug}.yml `{key}`)")
     own = paths.includes / slug / "abbreviations.md"
     defined = set(re.findall(r"^\*\[([^\]]+)\]:", own.read_text(encoding="utf-8"), re.M)) if own.is_file() else set()
@@ -142,3 +148,21 @@ def compare(paths: Paths, slug: str, page: FrontMatter, english: FrontMatter,
         if language.is_english(text):
             found.append(f"{at(text[:25])}: still in English: “{text[:60]}…”")
     return found
+
+
+_SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"]+)"', re.M)
+
+
+def untranslated_snippets(paths: Paths, slug: str, source_slug: str, page: FrontMatter) -> list[str]:
+    """A translated page that includes a snippet this locale has not translated
+    would show that paragraph in English."""
+    found = []
+    for match in _SNIPPET.finditer(page.body):
+        name = match.group(1)
+        if (paths.includes / source_slug / name).is_file() and not (paths.includes / slug / name).is_file():
+            line = page.body_line + page.body.count("\n", 0, match.start())
+            found.append(f"{page.where}:{line}: the snippet `{name}` has no translation: write "
+                         f"includes/{slug}/{name} (translate includes/{source_slug}/{name}); the page would show it "
+                         "in English")
+    return found
+

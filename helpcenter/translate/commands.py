@@ -88,9 +88,10 @@ def with_anchors(project: Project, page: frontmatter.FrontMatter) -> str:
 
 
 def refresh(project: Project, slug: str, src_uri: str, keep_review: str | None = None) -> Path:
-    """Record that the translation matches the current English page. The page
-    returns to draft: someone must review the new text (unless a reason to
-    keep the review is given, e.g. only numbers changed)."""
+    """Record that the translation matches the current English page. A reviewed
+    page returns to draft: someone must review the new text (unless a reason to
+    keep the review is given, e.g. only numbers changed). A draft or machine
+    page keeps its status."""
     path, page = _translated(project, slug, src_uri)
     block = dict(translations.metadata(page))
     block.update(source=project.source_hashes[src_uri], commit=_head(project))
@@ -98,7 +99,7 @@ def refresh(project: Project, slug: str, src_uri: str, keep_review: str | None =
         if block["status"] != "reviewed":
             raise InputError(f"{page.where}: --keep-review: the page is not reviewed")
         block["kept_review"] = keep_review
-    else:
+    elif block["status"] == "reviewed":
         block["status"] = "draft"
         for key in ("reviewed_by", "reviewed_on", "kept_review"):
             block.pop(key, None)
