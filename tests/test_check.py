@@ -160,3 +160,14 @@ def test_a_term_inside_an_address_or_a_compound_is_not_the_term(mini):
     mini.edit("docs/en/index.md", "[Appeals]", "[Reviews]")
     result = mini.run("check", "--locale", "es", "--no-build", ok=False)
     assert "agreed term" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Retningslinjer for rettshåndhevende myndigheter: hvordan politiet og andre myndigheter kan be oss "
+     "om data, og hvilke regler vi følger når de gjør det.", False),  # Norwegian "for", "be"
+    ("How the police and other authorities can ask us for data, and the rules we follow when they do.", True),
+    ("法執行機関向けガイドライン (Guidelines for Law Enforcement) の説明です。", False),
+])
+def test_the_english_left_check_counts_every_latin_letter(text, english):
+    from helpcenter.check import language
+    assert language.is_english(text) == english

@@ -8,6 +8,7 @@ words of a text; above THRESHOLD, with enough words to judge, it is English."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ENGLISH_ONLY = frozenset("""
 the and that with for you your our this be not have from can will which it they when what about if who how
@@ -32,12 +33,16 @@ def is_english(text: str, threshold: float = THRESHOLD) -> bool:
     its Latin words have English's share of function words. (A translation
     may quote an English title inside text in its own language.)"""
     letters = [c for c in text if c.isalpha()]
-    latin = [c for c in letters if c.isascii()]
+    latin = [c for c in letters if _latin(c)]
     if not letters or len(latin) / len(letters) < 0.5:
         return False
-    found = [w for w in words(text) if w.isascii()]
+    found = [w for w in words(text) if all(map(_latin, w))]  # "følger" counts, "個人" does not
     hits = sum(w in ENGLISH_ONLY for w in found)
     return len(found) >= MIN_WORDS and hits >= 2 and hits / len(found) > threshold
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
