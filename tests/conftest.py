@@ -212,8 +212,8 @@ MINI_PAGE = "docs/en/commitments/page.md"
 EN = ("We explain how our service protects your rights. You can ask us for a copy of your data, appeal a "
       "decision about your content, and report illegal content. Every answer here is written in plain "
       "language, and we update it when the law changes.")
-ES = ("Explicamos cómo nuestro servicio protege tus derechos. Puedes pedirnos una copia de tus datos, apelar "
-      "una decisión sobre tu contenido y denunciar contenido ilícito. Cada respuesta está escrita en un "
+ES = ("Explicamos cómo nuestro servicio protege tus derechos. Puedes pedirnos una copia de tus datos, reclamar "
+      "contra una decisión sobre tu contenido y denunciar contenido ilícito. Cada respuesta está escrita en un "
       "lenguaje sencillo, y la actualizamos cuando cambia la ley.")
 HOME_EN = f"""# Home
 
@@ -247,7 +247,7 @@ Te damos la bienvenida. Lee [la página](commitments/page.md) o [nuestros compro
 
 | Derecho | Dónde |
 | --- | --- |
-| Apelar una decisión | [Apelaciones](commitments/page.md) |
+| Reclamar contra una decisión | [Reclamaciones](commitments/page.md) |
 
 {ES}
 

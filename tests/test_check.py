@@ -66,8 +66,8 @@ CASES = [
      f"{ES}:1: the English page links to `commitments/page.md`; the translation does not"),
     ("footnote", "es", lambda t: t.write(ES, (t / ES).read_text(encoding="utf-8").replace("[^dsa]", "").replace(
         ": Reglamento (UE) 2022/2065", "Reglamento (UE) 2022/2065")), f"{ES}:1: footnotes differ from the English page"),
-    ("table", "es", change(ES, "| Apelar una decisión | [Apelaciones](commitments/page.md) |",
-                           "| Apelar una decisión | [Apelaciones](commitments/page.md) |\n| Otra | fila |"),
+    ("table", "es", change(ES, "| Reclamar contra una decisión | [Reclamaciones](commitments/page.md) |",
+                           "| Reclamar contra una decisión | [Reclamaciones](commitments/page.md) |\n| Otra | fila |"),
      f"{ES}:1: tables differ from the English page (rows × columns): [(2, 2)] expected, [(3, 2)] found"),
     ("number", "es", change(ES, "en un plazo de 30 días", "en un plazo de treinta días"),
      f"{ES}:1: the number 30 of the English page is missing (1×)"),
@@ -154,7 +154,7 @@ def test_a_term_inside_an_address_or_a_compound_is_not_the_term(mini):
               "service-of-process page explains the rest.")
     mini.edit(ES, "Te damos la bienvenida.", "Te damos la bienvenida. Las páginas están en /es/your-rights/appeals/ "
               "y la página de notificaciones judiciales explica el resto.")
-    for word in ("apelación", "apelar", "Apelar", "Apelaciones"):  # no other mention of an appeal
+    for word in ("reclamación", "reclamar", "Reclamar", "Reclamaciones"):  # no other mention of an appeal
         mini.edit(ES, word, "revisión") if word in (mini / ES).read_text(encoding="utf-8") else None
     mini.edit("docs/en/index.md", "Appeal a decision", "Review a decision")
     mini.edit("docs/en/index.md", "[Appeals]", "[Reviews]")

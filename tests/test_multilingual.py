@@ -55,7 +55,8 @@ def _documents_holding(slug: str, text: str) -> int:
 def _queries(slug: str, segments: list) -> list[str]:
     """Words and a phrase of the page that few other pages hold (so the page
     is among the first results), the words as the browser's segmenter cuts them."""
-    words = [(i, s) for i, (s, is_word) in enumerate(segments) if is_word and len(s) >= 2 and not s.isdigit()]
+    words = [(i, s) for i, (s, is_word) in enumerate(segments)
+             if is_word and len(s) >= 2 and not s.isdigit() and "\u0640" not in s]  # not drawn out with tatweel
     chosen = []
     for _, word in sorted(words, key=lambda w: -len(w[1])):
         if word not in chosen and _documents_holding(slug, word) <= 2:
@@ -64,6 +65,10 @@ def _queries(slug: str, segments: list) -> list[str]:
             break
     for (i, word), (j, following) in zip(words, words[1:]):
         phrase = "".join(s for s, _ in segments[i:j + 1])
+        # words with spaces between them are searched one by one: not two short (stop) words
+        spaced = any(s.isspace() for s, _ in segments[i:j + 1])
+        if spaced and max(len(word), len(following)) < 5:
+            continue
         if j - i <= 2 and "\n" not in phrase and _documents_holding(slug, phrase) <= 2:
             return chosen + [phrase]
     return chosen

@@ -111,8 +111,8 @@ def test_keyboard_skip_link_language_menu_and_search(new_page, server):
     tab.keyboard.press("Tab")  # closed: its 50-odd links are not in the way
     assert not tab.evaluate("document.activeElement.classList.contains('hc-languages__link')")
     summary.focus()
-    tab.keyboard.press("Enter")
-    assert tab.evaluate("document.activeElement.classList.contains('hc-languages__filter')")
+    tab.keyboard.press("Enter")  # the menu's toggle event moves focus to the filter
+    tab.wait_for_function("document.activeElement.classList.contains('hc-languages__filter')", timeout=5_000)
     other = next(loc for loc in PROJECT.registry if loc.slug != SOURCE.slug)
     tab.keyboard.type(other.name[:3])
     total = len(PROJECT.registry)
@@ -235,9 +235,9 @@ def test_share_report_and_edit_links(new_page, server):
     query = parse_qs(urlsplit(tab.locator(".hc-feedback a").first.get_attribute("href")).query)
     assert query["page"] == [url] and query["locale"] == [loc.slug]
     assert tab.locator(".hc-feedback a").nth(1).get_attribute("href").endswith(f"/docs/{loc.slug}/commitments/index.md")
-    if PARTIAL:
-        tab.goto(f"{server}/{PARTIAL.slug}/commitments/")  # a fallback: its source is the English page
-        assert tab.locator(".hc-feedback a").nth(1).get_attribute("href").endswith("/docs/en/commitments/index.md")
+    if PARTIAL and not PROJECT.is_translated(PARTIAL.slug, "your-rights/appeals.md"):
+        tab.goto(f"{server}/{PARTIAL.slug}/{ARTICLE}")  # a fallback: its source is the English page
+        assert tab.locator(".hc-feedback a").nth(1).get_attribute("href").endswith("/docs/en/your-rights/appeals.md")
 
 
 def test_share_without_javascript_is_the_email_link_alone(browser, server):

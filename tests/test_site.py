@@ -89,8 +89,9 @@ def test_unreviewed_translations_are_marked_as_drafts(site):
             continue
         notice = page(f"{loc.slug}/").cssselect(".hc-notice--draft")
         state = PROJECT.states[(loc.slug, "index.md")].state
-        expected = [PROJECT.strings[loc.slug].site["draft_notice"]] if state in ("draft", "machine") else []
-        assert [n.text_content().strip() for n in notice] == expected
+        text = PROJECT.strings[loc.slug].site
+        expected = [(text["draft_notice"], text["draft_link"], "../en/")] if state in ("draft", "machine") else []
+        assert [(n.text.strip(), n.find("a").text_content(), n.find("a").get("href")) for n in notice] == expected
     assert not page("en/").cssselect(".hc-notice")
 
 

@@ -11,11 +11,16 @@
 // languages whose words lunr stems, each query word is also searched as its
 // stem: Material searches every word as a prefix (word*), and lunr leaves
 // such terms unstemmed, so "derechos" would not find the indexed "derech".
+// Arabic tatweel and vowel marks and Hebrew points are ignored on both sides.
 (function () {
   "use strict";
   var hash = decodeURIComponent(self.location.hash.slice(1)).split("|");
   var language = hash[1] || "en";
-  var UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+  // Script_Extensions, not Script: the prolonged sound mark ー, the middle dot
+  // and the iteration marks belong to Japanese words but to no one script.
+  var UNSPACED = /[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Mymr}\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}]+/gu;
+  // Marks that do not change a word: Arabic tatweel and vowel marks, Hebrew points.
+  var MARKS = /[\u0640\u064B-\u065F\u0670\u05B0-\u05BD\u05BF\u05C1\u05C2\u05C7]/g;
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter
     ? new Intl.Segmenter(language, { granularity: "word" }) : null;
 
@@ -29,7 +34,9 @@
 
   // `text` with each unspaced run split into words joined by `glue`.
   function segment(text, glue) {
-    if (!segmenter || typeof text !== "string") return text;
+    if (typeof text !== "string") return text;
+    text = text.replace(MARKS, "");
+    if (!segmenter) return text;
     return text.replace(UNSPACED, function (run) {
       return glue + words(run).join(glue) + glue;
     });
