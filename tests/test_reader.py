@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect  # waits with locators: the CSP forbids the eval wait_for_function needs
 
 from tests.conftest import BUILT, PATHS, PROJECT, SOURCE, built
 
@@ -59,7 +60,7 @@ def test_no_axe_violations_light_dark_phone_desktop(new_page, server, axe_source
         if path == "index.html":
             tab.wait_for_url(re.compile(r"/[a-z-]+/$"))  # the chooser sends the browser on
         if "no-such-page" in path:  # the site's 404 puts the locale's 404 page in place
-            tab.wait_for_function(f"document.documentElement.lang === '{PROJECT.registry.get(path.split('/')[0]).tag}'")
+            expect(tab.locator("html")).to_have_attribute("lang", PROJECT.registry.get(path.split("/")[0]).tag)
         tab.add_script_tag(content=axe_source)
         widths = VIEWPORTS if path in FULL_AXE else {"phone" if scheme == "dark" else "desktop":
                                                       VIEWPORTS["phone" if scheme == "dark" else "desktop"]}
@@ -110,13 +111,13 @@ def test_keyboard_skip_link_language_menu_and_search(new_page, server):
     summary.focus()
     tab.keyboard.press("Tab")  # closed: its 50-odd links are not in the way
     assert not tab.evaluate("document.activeElement.classList.contains('hc-languages__link')")
+    tab.keyboard.press("Escape")  # that Tab reached the search field, which opened the search: close it
     summary.focus()
     tab.keyboard.press("Enter")  # the menu's toggle event moves focus to the filter
-    tab.wait_for_function("document.activeElement.classList.contains('hc-languages__filter')", timeout=5_000)
+    expect(tab.locator(".hc-languages__filter")).to_be_focused()
     other = next(loc for loc in PROJECT.registry if loc.slug != SOURCE.slug)
     tab.keyboard.type(other.name[:3])
-    total = len(PROJECT.registry)
-    tab.wait_for_function(f"document.querySelectorAll('.hc-languages__list li:not([hidden])').length < {total}")
+    expect(tab.locator(".hc-languages__list li[hidden]")).not_to_have_count(0)  # some filtered out
     assert tab.locator(".hc-languages__link:visible").count() >= 1
     tab.keyboard.press("ArrowDown")
     assert tab.evaluate("document.activeElement.classList.contains('hc-languages__link')")
@@ -217,7 +218,7 @@ def test_search_words_never_reach_the_server_and_are_highlighted_on_the_page(new
     assert "h=" not in result.get_attribute("href")
     result.click()
     tab.wait_for_load_state("networkidle")
-    tab.wait_for_function("document.querySelectorAll('mark[data-md-highlight]').length > 0")
+    expect(tab.locator("mark[data-md-highlight]").first).to_be_attached()
     assert not urlsplit(tab.url).query and not [url for url in tab.requests if "appeal" in urlsplit(url).query]
     assert tab.evaluate("window.name") == "" and tab.evaluate("localStorage.length + sessionStorage.length") == 0
 
