@@ -211,3 +211,12 @@ def test_home_cards_are_named_as_the_menu_names_their_sections(site, loc):
     cards = {a.get("href"): " ".join(a.cssselect("strong")[0].text_content().split())
              for a in root.cssselect(".hc-card")}
     assert cards and cards == {href: menu.get(href) for href in cards}
+
+
+@pytest.mark.parametrize("loc", BUILT, ids=lambda loc: loc.slug)
+def test_breadcrumbs_name_a_section_once_and_end_at_the_page(site, loc):
+    """Help Center › section › page; on a section's own index page, Help Center › section."""
+    site_name = PROJECT.strings[loc.slug].site["site_name"]
+    for path, depth in (("your-rights/", 2), ("your-rights/appeals/", 3)):
+        items = [" ".join(li.text_content().split()) for li in page(f"{loc.slug}/{path}").cssselect(".md-path__item")]
+        assert len(items) == depth and items[0] == site_name and len(set(items)) == depth, items
