@@ -296,8 +296,8 @@ def test_codeowners_gives_every_locale_its_translators():
     slugs = [loc.slug for loc in LOCALES[1:]]
     for slug in slugs:
         team = f"@example/translators-{slug}"
-        assert owners.get(f"/docs/{slug}/") == team
-        assert owners.get(f"/strings/{slug}.yml") == team
+        for path in (f"/docs/{slug}/", f"/includes/{slug}/", f"/strings/{slug}.yml", f"/termbase/{slug}.yml"):
+            assert owners.get(path) == team, path
     # the locale lines come after /overrides/ (the last match wins)
     order = list(owners)
     assert order.index("/overrides/") < order.index(f"/strings/{slugs[0]}.yml")

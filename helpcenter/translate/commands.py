@@ -247,7 +247,7 @@ def add_locale(paths: Paths, slug: str, tag: str | None = None, full: bool = Fal
         registry = Registry.load(paths.registry)
         loc = registry.get(slug)
         changes.write(paths.strings_for(slug), _untranslated_strings(paths, loc))
-        changes.write(paths.root / ".github" / "CODEOWNERS", _codeowners_with(paths, slug, full))
+        changes.write(paths.root / ".github" / "CODEOWNERS", _codeowners_with(paths, slug))
         if full:
             changes.write(paths.termbase / f"{slug}.yml", _empty_termbase(paths, loc))
         Project.load(paths)  # the project, new locale included, reads without a problem
@@ -299,11 +299,11 @@ def _untranslated_strings(paths: Paths, loc) -> str:
     return "\n".join(body) + "\n"
 
 
-def _codeowners_with(paths: Paths, slug: str, full: bool) -> str:
+def _codeowners_with(paths: Paths, slug: str) -> str:
     owners = paths.root / ".github" / "CODEOWNERS"
     text = owners.read_text(encoding="utf-8") if owners.exists() else ""
     team = f"@example/translators-{slug}"
-    folders = [f"/docs/{slug}/", f"/includes/{slug}/", f"/strings/{slug}.yml"] + ([f"/termbase/{slug}.yml"] if full else [])
+    folders = [f"/docs/{slug}/", f"/includes/{slug}/", f"/strings/{slug}.yml", f"/termbase/{slug}.yml"]
     return text.rstrip("\n") + "\n" + "".join(f"{path:<42}{team}\n" for path in folders)
 
 
