@@ -63,25 +63,25 @@ def _locale_rules(project: Project, slug: str) -> list[str]:
     loc = project.registry.get(slug)
     english_terms = {key: entry["term"] for key, entry in _termbase(paths, project, "en").items()
                      if entry.get("check", True)}
-    terms = _termbase(paths, project, slug) if slug != project.source.slug else {}
+    is_source = slug == project.source.slug
+    terms = _termbase(paths, project, slug) if not is_source else {}
     accepted = {w.lower() for w in terms.pop("spelling", None) or []}
+    forms = {key: [value] if isinstance(value, str) else value for key, value in terms.items()}  # agreed, others
     used: set[str] = set()
     for uri in project.index.pages(slug):
         page = project.pages[(slug, uri)]
-        english = slug == project.source.slug
-        found += content.page_rules(paths, slug, uri, page, english)
-        if english:
+        found += content.page_rules(paths, slug, uri, page, is_source)
+        if is_source:
             continue
         source = _english_source(project, slug, uri)
         found += qa.untranslated_snippets(paths, slug, project.source.slug, page)
         found += spelling.misspelled(paths, loc.tag, page, source, accepted, used)
-        found += qa.compare(paths, slug, page, source, {k: [v] if isinstance(v, str) else v for k, v in terms.items()},
-                            english_terms)
-    if slug != project.source.slug:
+        found += qa.compare(paths, slug, page, source, forms, english_terms)
+    if not is_source:
         for path in sorted((paths.includes / slug).glob("*.md")):  # the snippets pages include
             snippet = frontmatter.read(path, paths.relative(path))
-            english = paths.includes / project.source.slug / path.name
-            source = frontmatter.read(english, paths.relative(english)) if english.is_file() else None
+            original = paths.includes / project.source.slug / path.name
+            source = frontmatter.read(original, paths.relative(original)) if original.is_file() else None
             found += spelling.misspelled(paths, loc.tag, snippet, source, accepted, used)
         if spelling.dictionary_for(paths, loc.tag) or not spelling.wanted(loc.tag):  # not when it is missing
             found += spelling.unneeded(paths, loc.tag, paths.termbase / f"{slug}.yml", accepted - used)

@@ -1,14 +1,12 @@
 """Rules for every page a writer or translator writes, checked on the
 Markdown source and on its rendering: the title is the H1, the description
 is one sentence of the right length, the page is not a stub, every
-abbreviation is defined, no reference or footnote is left undefined, the
-English is spelled right. Each finding is `file:line: message`."""
+abbreviation is defined, no reference or footnote is left undefined. Each
+finding is `file:line: message`."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from helpcenter.check.render import render, text_of
@@ -19,7 +17,7 @@ DESCRIPTION = (120, 160)  # characters, English pages: the search-result snippet
 MIN_WORDS = 150  # English pages
 SHORT_PAGES = {"resources/contact.md": "a directory of channels; its table carries the content",
                "index.md": "the home page: its cards and task links (front matter `home:`) carry the content"}
-_ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z]{1,}[A-Z0-9-]*\b")
 _ROMAN = re.compile(r"[IVXLC]+")
 _UNDEFINED = re.compile(r"\[\^[^\]\s]+\]|\[[^\]]+\]\[[^\]]*\]")
@@ -33,13 +31,29 @@ def line_of(page: FrontMatter, needle: str, default: int = 1) -> int:
     return default
 
 
+def defined_in(path: Path) -> set[str]:
+    """The terms an abbreviations file defines (none if there is no file)."""
+    return set(ABBREVIATION.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
+
+
 def abbreviations(paths: Paths, slug: str) -> set[str]:
     """Terms with a hover definition for pages of `slug` (its own file, else English's)."""
     for folder in (slug, "en"):
         path = paths.includes / folder / "abbreviations.md"
         if path.is_file():
-            return set(_ABBREVIATION.findall(path.read_text(encoding="utf-8")))
+            return defined_in(path)
     return set()
+
+
+# not prose: link targets, code, addresses, heading anchors
+NOT_PROSE = r"\]\([^)]*\)|`[^`]*`|https?://\S+|mailto:\S+|\{#[^}]*\}"
+
+
+def undefined_acronyms(prose: str, defined: set[str]) -> list[str]:
+    """The acronyms of `prose` that `defined` does not define (Roman numerals are not acronyms)."""
+    for term in sorted(defined, key=len, reverse=True):  # "CC BY" before "CC"
+        prose = re.sub(rf"\b{re.escape(term)}\b", "", prose)
+    return [word for word in sorted(set(_ACRONYM.findall(prose))) if not _ROMAN.fullmatch(word)]
 
 
 def page_rules(paths: Paths, slug: str, uri: str, page: FrontMatter, english: bool) -> list[str]:
@@ -60,26 +74,10 @@ def page_rules(paths: Paths, slug: str, uri: str, page: FrontMatter, english: bo
         if uri not in SHORT_PAGES and words < MIN_WORDS:
             found.append(f"{where}:1: only {words} words; a page needs at least {MIN_WORDS} (or a reason in "
                          "helpcenter/check/content.py SHORT_PAGES)")
-        defined = abbreviations(paths, slug)
-        prose = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|mailto:\S+|\{#[^}]*\}", "", page.body)
-        for term in sorted(defined, key=len, reverse=True):  # "CC BY" before "CC"
-            prose = re.sub(rf"\b{re.escape(term)}\b", "", prose)
-        for word in sorted(set(_ACRONYM.findall(prose))):
-            if not _ROMAN.fullmatch(word):
-                found.append(f"{where}:{line_of(page, word)}: `{word}` is not defined in "
-                             f"includes/en/abbreviations.md: add `*[{word}]: what it stands for`")
+        for word in undefined_acronyms(re.sub(NOT_PROSE, "", page.body), abbreviations(paths, slug)):
+            found.append(f"{where}:{line_of(page, word)}: `{word}` is not defined in "
+                         f"includes/en/abbreviations.md: add `*[{word}]: what it stands for`")
     for match in sorted(set(_UNDEFINED.findall(text_of(rendered)))):
         found.append(f"{where}:{line_of(page, match)}: `{match}` is not defined: add the reference or "
                      "footnote definition, or fix its name")
     return found
-
-
-def codespell(paths: Paths, files: list[Path]) -> list[str]:
-    """codespell on English text; its output is already `path:line: typo ==> fix`."""
-    if not files:
-        return []
-    result = subprocess.run([sys.executable, "-m", "codespell_lib", *(paths.relative(p) for p in files)],
-                            cwd=paths.root, capture_output=True, text=True, timeout=120)
-    if result.returncode not in (0, 65):  # 65: misspellings found
-        return [f"codespell:1: could not run: {(result.stderr or result.stdout).strip()}"]
-    return [f"{line.strip()} (spelling)" for line in result.stdout.splitlines() if line.strip()]

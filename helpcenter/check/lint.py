@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from helpcenter import frontmatter, strings, translations
+from helpcenter.check.content import ABBREVIATION
 from helpcenter.errors import InputError
 from helpcenter.locales import Registry
 from helpcenter.pages import TranslationIndex
@@ -83,7 +84,7 @@ def _abbreviations(paths: Paths, path: Path) -> list[str]:
     where = paths.relative(path)
     found, seen, previous = [], set(), ""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        match = re.match(r"^\*\[([^\]]+)\]:", line)
+        match = ABBREVIATION.match(line)
         if not match:
             continue
         term = match.group(1)

@@ -18,7 +18,7 @@ import collections
 import re
 import unicodedata
 
-from helpcenter.check import language
+from helpcenter.check import content, language
 from helpcenter.check.content import line_of
 from helpcenter.check.render import render, text_of
 from helpcenter.frontmatter import FrontMatter
@@ -132,15 +132,10 @@ def compare(paths: Paths, slug: str, page: FrontMatter, english: FrontMatter,
                 and not any(term_used(form, our_text) for form in forms):
             found.append(f"{where}:1: the English page uses “{term}”: use the agreed term “{forms[0]}” "
                          f"(termbase/{slug}.yml `{key}`)")
-    own = paths.includes / slug / "abbreviations.md"
-    defined = set(re.findall(r"^\*\[([^\]]+)\]:", own.read_text(encoding="utf-8"), re.M)) if own.is_file() else set()
-    prose = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|mailto:\S+|\{#[^}]*\}|\[\^[^\]]*\]", "", page.body)
-    for term in sorted(defined, key=len, reverse=True):
-        prose = re.sub(rf"\b{re.escape(term)}\b", "", prose)
-    for word in sorted(set(re.findall(r"\b[A-Z][A-Z]{1,}[A-Z0-9-]*\b", prose))):
-        if not re.fullmatch(r"[IVXLC]+", word):
-            found.append(f"{at(word)}: `{word}` has no definition in includes/{slug}/abbreviations.md: add "
-                         f"`*[{word}]: what it stands for, in your language`")
+    prose = re.sub(content.NOT_PROSE + r"|\[\^[^\]]*\]", "", page.body)  # footnote ids too
+    for word in content.undefined_acronyms(prose, content.defined_in(paths.includes / slug / "abbreviations.md")):
+        found.append(f"{at(word)}: `{word}` has no definition in includes/{slug}/abbreviations.md: add "
+                     f"`*[{word}]: what it stands for, in your language`")
     for element in ours.iter(*BLOCKS):
         if element.tag == "li" and element.xpath(".//li | .//p"):
             continue  # its own paragraphs and items are checked one by one

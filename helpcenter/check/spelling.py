@@ -66,8 +66,7 @@ def misspelled(paths: Paths, tag: str, page: FrontMatter, english: FrontMatter |
             if word in seen or word.isupper() or len(word) < 2 or word.lower() in english_words:
                 continue
             seen.add(word)
-            if dictionary.lookup(word) or dictionary.lookup(word.lower()) or _compound_known(dictionary, word,
-                                                                                           english_words):
+            if _known(dictionary, word) or _compound_known(dictionary, word, english_words):
                 continue
             if word.lower() in accepted:
                 used.add(word.lower())
@@ -81,8 +80,12 @@ def _compound_known(dictionary, word: str, english_words: set[str]) -> bool:
     """DSA-Bericht, JSON-Dateien: a hyphenated word whose parts are acronyms,
     known words or words of the English page."""
     parts = word.split("-")
-    return len(parts) > 1 and all(part.isupper() or part.lower() in english_words or dictionary.lookup(part)
-                                  or dictionary.lookup(part.lower()) for part in parts)
+    return len(parts) > 1 and all(part.isupper() or part.lower() in english_words or _known(dictionary, part)
+                                  for part in parts)
+
+
+def _known(dictionary, word: str) -> bool:
+    return dictionary.lookup(word) or dictionary.lookup(word.lower())
 
 
 def unneeded(paths: Paths, tag: str, termbase: Path, unused: set[str]) -> list[str]:
