@@ -20,6 +20,7 @@ The driver also hands over the checked inputs (`plugin.project`); a plain
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -49,13 +50,19 @@ STEMMERS = {"ar": "ar", "da": "da", "de": "de", "es": "es", "fi": "fi", "fr": "f
             "it": "it", "nb": "no", "nl": "nl", "pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr"}
 
 
+def in_language(text: str, locale: Locale) -> Markup:
+    """Text of another language than the page's (English in a translation),
+    escaped and marked with its language and direction."""
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(locale.tag, locale.dir, text)
+
+
 class EnglishTitle(Markup):
     """An English fallback page's title. Printed as it is (nav, breadcrumbs,
     header), it is marked as English; where a template escapes it (Material's
     footer puts it in an aria-label), it is the plain text."""
 
     def __new__(cls, plain: str, source: Locale):
-        title = super().__new__(cls, Markup(f'<span lang="{source.tag}" dir="{source.dir}">{Markup.escape(plain)}</span>'))
+        title = super().__new__(cls, in_language(plain, source))
         title.plain = plain
         return title
 
@@ -89,6 +96,25 @@ class _LocaleBuild:
     @property
     def strings(self):
         return self.project.strings[self.locale.slug]
+
+    @functools.cached_property
+    def menu_names(self) -> dict[str, str]:
+        """What a reader may type to find each language in the menu: its own
+        name, its name in English and in this locale's language, its code."""
+        from babel import Locale as CldrLocale
+
+        from helpcenter.locales import parse_tag
+
+        here = parse_tag(self.locale.tag) or CldrLocale("en")
+        english = CldrLocale("en")
+        names = {}
+        for loc in self.project.registry:
+            cldr = parse_tag(loc.tag)
+            found = {loc.name, loc.slug, loc.tag}
+            if cldr is not None:
+                found |= {cldr.get_display_name(here) or "", cldr.get_display_name(english) or ""}
+            names[loc.slug] = " ".join(sorted(n.lower() for n in found if n))
+        return names
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
@@ -205,7 +231,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         # a fallback), except for a page generated in this locale only.
         available = [run.locale] if generated else list(run.project.registry)
         translated = [loc for loc in available if generated or run.project.is_translated(loc.slug, src_uri)]
-        names = self._menu_names()
         context["hc_page"] = {
             "fallback": fallback,
             "draft": bool(state) and state.state in ("draft", "machine"),
@@ -215,7 +240,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             "source_href": get_relative_url(f"{run.source.slug}/{page.url}", here),
             "menu": [
                 {"locale": loc, "href": get_relative_url(f"{loc.slug}/{page.url}", here),
-                 "current": loc == run.locale, "translated": loc in translated, "names": names[loc.slug]}
+                 "current": loc == run.locale, "translated": loc in translated, "names": run.menu_names[loc.slug]}
                 for loc in available
             ],
             "hreflang": [{"tag": loc.tag, "href": f"{run.site_root}{loc.slug}/{page.url}"} for loc in translated]
@@ -315,7 +340,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
             # The language menu outside the page tree (404.html): each home page.
             "home_menu": [
                 {"locale": loc, "href": f"{run.root_path}{loc.slug}/", "current": loc == run.locale,
-                 "translated": run.project.is_translated(loc.slug, "index.md"), "names": self._menu_names()[loc.slug]}
+                 "translated": run.project.is_translated(loc.slug, "index.md"), "names": run.menu_names[loc.slug]}
                 for loc in run.project.registry
             ],
         }
@@ -334,9 +359,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         marked = source is english and run.locale != run.source and not self.is_fallback(page.file)
 
         def words(value: str) -> Markup:
-            text = Markup.escape(value)
-            return Markup(f'<span lang="{run.source.tag}" dir="{run.source.dir}">') + text + Markup("</span>") \
-                if marked else text
+            return in_language(value, run.source) if marked else Markup.escape(value)
 
         def href(link: str) -> str:
             target = page.file.src_uri and self._files.get_file_from_path(link)
@@ -361,30 +384,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):
         """An interface string, escaped; one the locale has not translated yet
         is marked as English (lang, and dir in a right-to-left locale)."""
         strings = self.run.strings
-        text = Markup.escape(strings.fill(key, **values))
-        if key in strings.untranslated:
-            source = self.run.source
-            return Markup(f'<span lang="{source.tag}" dir="{source.dir}">') + text + Markup("</span>")
-        return text
-
-    def _menu_names(self) -> dict[str, str]:
-        """What a reader may type to find each language in the menu: its own
-        name, its name in English and in this locale's language, its code."""
-        if not hasattr(self, "_names"):
-            from babel import Locale as CldrLocale
-
-            from helpcenter.locales import parse_tag
-
-            here = parse_tag(self.run.locale.tag) or CldrLocale("en")
-            english = CldrLocale("en")
-            self._names = {}
-            for loc in self.run.project.registry:
-                cldr = parse_tag(loc.tag)
-                found = {loc.name, loc.slug, loc.tag}
-                if cldr is not None:
-                    found |= {cldr.get_display_name(here) or "", cldr.get_display_name(english) or ""}
-                self._names[loc.slug] = " ".join(sorted(n.lower() for n in found if n))
-        return self._names
+        text = strings.fill(key, **values)
+        return in_language(text, self.run.source) if key in strings.untranslated else Markup.escape(text)
 
     def _reader_tools(self, context: dict, page, config, fallback: bool, generated: bool) -> None:
         """Last updated, share, edit and report links, and the page's feed entry."""
