@@ -46,21 +46,24 @@ SEGMENTS = """(() => {
 })()"""
 
 
-def _documents_holding(slug: str, text: str) -> int:
+def _pages_holding(slug: str):
+    """How many pages of the locale's search index hold a text (the index read once)."""
     from tests.conftest import search_index
 
-    return len({doc["location"].split("#")[0] for doc in search_index(slug)["docs"]
-                if text.lower() in (doc["title"] + " " + doc["text"]).lower()})
+    docs = [(doc["location"].split("#")[0], (doc["title"] + " " + doc["text"]).lower())
+            for doc in search_index(slug)["docs"]]
+    return lambda text: len({page for page, words in docs if text.lower() in words})
 
 
 def _queries(slug: str, segments: list) -> list[str]:
     """Words and a phrase of the page that few other pages hold (so the page
     is among the first results), the words as the browser's segmenter cuts them."""
+    holding = _pages_holding(slug)
     words = [(i, s) for i, (s, is_word) in enumerate(segments)
              if is_word and len(s) >= 2 and not s.isdigit() and "\u0640" not in s]  # not drawn out with tatweel
     chosen = []
     for _, word in sorted(words, key=lambda w: -len(w[1])):
-        if word not in chosen and _documents_holding(slug, word) <= 2:
+        if word not in chosen and holding(word) <= 2:
             chosen.append(word)
         if len(chosen) == 3:
             break
@@ -70,7 +73,7 @@ def _queries(slug: str, segments: list) -> list[str]:
         spaced = any(s.isspace() for s, _ in segments[i:j + 1])
         if spaced and max(len(word), len(following)) < 5:
             continue
-        if j - i <= 2 and "\n" not in phrase and _documents_holding(slug, phrase) <= 2:
+        if j - i <= 2 and "\n" not in phrase and holding(phrase) <= 2:
             return chosen + [phrase]
     return chosen
 
